@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: MIT
+#include "TraceSession.h"
+
+#include "model/TraceLoader.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QThread>
+
+namespace spanscope {
+
+TraceSession::TraceSession(std::unique_ptr<Workspace> workspace, QObject* parent)
+    : QObject(parent), m_workspace(std::move(workspace))
+{
+    qRegisterMetaType<spanscope::ImportOutcome>("spanscope::ImportOutcome");
+    qRegisterMetaType<std::shared_ptr<const spanscope::TraceAnalysis>>();
+}
+
+TraceSession::~TraceSession() = default;
+
+void TraceSession::setWorkspace(std::unique_ptr<Workspace> workspace)
+{
+    m_importJobs.cancel();
+    m_loadJobs.cancel();
+    m_importJobs.waitForDone();
+    m_loadJobs.waitForDone();
+    m_pendingImports.clear();
+    m_importing = false;
+    m_workspace = std::move(workspace);
+    m_openSources.clear();
+    auto sources = m_workspace->db().prepare("SELECT id FROM sources ORDER BY id");
+    while (sources.step())
+        m_openSources.push_back(sources.columnInt(0));
+    emit sourcesChanged();
+}
+
+void TraceSession::importFiles(const QStringList& paths, bool reuseCache)
+{
+    m_pendingImports << paths;
+    m_reuseCache = reuseCache;
+    if (!m_importing)
+        startNextImport();
+}
+
+void TraceSession::cancelImport()
+{
+    m_pendingImports.clear();
+    m_importJobs.cancel();
+    if (m_importing) {
+        m_importing = false;
+        ImportOutcome outcome;
+        outcome.status = ImportOutcome::Status::Cancelled;
+        emit importFinished(outcome);
+    }
+}
+
+void TraceSession::startNextImport()
+{
+    if (m_pendingImports.isEmpty()) {
+        m_importing = false;
+        return;
+    }
+    m_importing = true;
+    const QString path = m_pendingImports.takeFirst();
+    const std::string workspacePath = m_workspace->path();
+    ImportOptions options;
+    options.reuseCached = m_reuseCache;
+    emit importStarted(path);
+
+    m_importJobs.start(
+        [this, path, workspacePath, options](std::atomic<bool>& cancel) {
+            // The worker has its own connection; WAL lets the window keep reading meanwhile.
+            auto workspace = Workspace::open(workspacePath, Workspace::OpenMode::CreateIfMissing);
+            if (!workspace) {
+                ImportOutcome failed;
+                failed.path = path.toStdString();
+                failed.error = workspace.error();
+                return failed;
+            }
+            QElapsedTimer throttle;
+            throttle.start();
+            const auto progress = [&](const ImportProgress& p) {
+                if (throttle.elapsed() < 50 && p.bytesDone < p.bytesTotal)
+                    return;
+                throttle.restart();
+                const QString stage = QString::fromLatin1(p.stage);
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, path, p, stage]() {
+                        emit importProgress(path, qint64(p.bytesDone), qint64(p.bytesTotal), stage);
+                    },
+                    Qt::QueuedConnection);
+            };
+            return importFile(**workspace, path.toStdString(), options, progress, &cancel);
+        },
+        [this](ImportOutcome outcome) {
+            if (outcome.succeeded() && std::find(m_openSources.begin(), m_openSources.end(),
+                                                 outcome.sourceId) == m_openSources.end()) {
+                m_openSources.push_back(outcome.sourceId);
+                // A re-import of a changed file replaced older sources of the same path.
+                std::vector<int64_t> alive;
+                auto exists = m_workspace->db().prepare("SELECT 1 FROM sources WHERE id = ?1");
+                for (int64_t id : m_openSources) {
+                    exists.bind(1, id);
+                    if (exists.step())
+                        alive.push_back(id);
+                    exists.reset();
+                }
+                m_openSources = std::move(alive);
+            }
+            m_importing = false;
+            emit importFinished(outcome);
+            if (outcome.succeeded())
+                emit sourcesChanged();
+            startNextImport();
+        });
+}
+
+void TraceSession::loadTrace(int64_t traceRow, const AnalysisOptions& options)
+{
+    m_currentTrace = traceRow;
+    const std::string workspacePath = m_workspace->path();
+    m_loadJobs.start(
+        [workspacePath, traceRow,
+         options](std::atomic<bool>& cancel) -> std::pair<std::shared_ptr<const TraceAnalysis>, QString> {
+            auto workspace = Workspace::open(workspacePath, Workspace::OpenMode::ExistingOnly);
+            if (!workspace)
+                return {nullptr, QString::fromStdString(workspace.error())};
+            auto data = TraceLoader((*workspace)->db()).load(traceRow, &cancel);
+            if (!data)
+                return {nullptr, QString::fromStdString(data.error())};
+            return {analyzeTrace(std::move(*data), options), QString()};
+        },
+        [this](std::pair<std::shared_ptr<const TraceAnalysis>, QString> result) {
+            if (result.first)
+                emit traceLoaded(result.first);
+            else
+                emit traceLoadFailed(result.second);
+        });
+}
+
+void TraceSession::waitForIdle()
+{
+    for (;;) {
+        m_importJobs.waitForDone();
+        m_loadJobs.waitForDone();
+        QCoreApplication::processEvents(QEventLoop::AllEvents);
+        QCoreApplication::sendPostedEvents();
+        if (!m_importing && !m_importJobs.isRunning() && !m_loadJobs.isRunning())
+            break;
+        QThread::msleep(5);
+    }
+    QCoreApplication::processEvents(QEventLoop::AllEvents);
+}
+
+} // namespace spanscope

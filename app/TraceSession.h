@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "importers/ImportRunner.h"
+#include "layout/TraceAnalysis.h"
+#include "model/JobTracker.h"
+#include "model/Workspace.h"
+
+#include <QObject>
+#include <QStringList>
+#include <memory>
+#include <vector>
+
+namespace spanscope {
+
+// What one window has open: the workspace, the sources opened in this window, and the background
+// work on them (imports and trace loading), each through its own JobTracker.
+class TraceSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TraceSession(std::unique_ptr<Workspace> workspace, QObject* parent = nullptr);
+    ~TraceSession() override;
+
+    Workspace& workspace() { return *m_workspace; }
+    const std::vector<int64_t>& openSources() const { return m_openSources; }
+    // Replaces the workspace (Open workspace…): every source in it is shown.
+    void setWorkspace(std::unique_ptr<Workspace> workspace);
+
+    // Imports the files one after the other in the background.
+    void importFiles(const QStringList& paths, bool reuseCache = true);
+    void cancelImport();
+    bool isImporting() const { return m_importing; }
+
+    void loadTrace(int64_t traceRow, const AnalysisOptions& options);
+    int64_t currentTraceRow() const { return m_currentTrace; }
+    // Blocks until background work is done and its results delivered (tests, command line).
+    void waitForIdle();
+
+signals:
+    void importStarted(const QString& path);
+    void importProgress(const QString& path, qint64 done, qint64 total, const QString& stage);
+    void importFinished(const spanscope::ImportOutcome& outcome);
+    void sourcesChanged();
+    void traceLoaded(std::shared_ptr<const spanscope::TraceAnalysis> analysis);
+    void traceLoadFailed(const QString& message);
+
+private:
+    void startNextImport();
+
+    std::unique_ptr<Workspace> m_workspace;
+    std::vector<int64_t> m_openSources;
+    QStringList m_pendingImports;
+    bool m_reuseCache = true;
+    bool m_importing = false;
+    int64_t m_currentTrace = 0;
+    JobTracker m_importJobs;
+    JobTracker m_loadJobs;
+};
+
+} // namespace spanscope

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "importers/ImportRunner.h"
+
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace spanscope {
+
+class Workspace;
+
+namespace cli {
+
+// Exit statuses of every command (architecture.md).
+enum ExitCode
+{
+    Success = 0,
+    Failure = 1,
+    Usage = 2,
+    BadInput = 3
+};
+
+// Arguments after the command name: positional arguments, flags and options with values.
+class Arguments
+{
+public:
+    Arguments(std::vector<std::string> args, std::vector<std::string> flags, std::vector<std::string> valued);
+
+    bool ok() const { return m_error.empty(); }
+    const std::string& error() const { return m_error; }
+    const std::vector<std::string>& positional() const { return m_positional; }
+    bool flag(const std::string& name) const;
+    std::optional<std::string> value(const std::string& name) const;
+
+private:
+    std::vector<std::string> m_positional;
+    std::vector<std::string> m_flags;
+    std::vector<std::pair<std::string, std::string>> m_values;
+    std::string m_error;
+};
+
+// Opens the workspace the command works in: --workspace PATH, else a throw-away one with
+// --no-cache, else the shared cache (the window uses the same one).
+struct CommandWorkspace
+{
+    std::unique_ptr<Workspace> workspace;
+    std::string temporaryPath; // removed when done
+
+    CommandWorkspace() = default;
+    CommandWorkspace(CommandWorkspace&& other) noexcept
+        : workspace(std::move(other.workspace)), temporaryPath(std::exchange(other.temporaryPath, {}))
+    {}
+    ~CommandWorkspace();
+};
+std::optional<CommandWorkspace> openCommandWorkspace(const Arguments& args, std::string& error);
+
+// Imports (or reuses) a file and prints its error to stderr; nullopt when it failed.
+std::optional<ImportOutcome> importForCommand(Workspace& workspace, const std::string& path,
+                                              const Arguments& args);
+
+// Text from a trace file made safe for a terminal: control characters (escape sequences!)
+// become '?'.
+std::string terminalSafe(std::string_view text, size_t maxLength = 200);
+
+// Picks a trace of a source: --trace ID (hex, any length), else the first one. 0 when missing.
+int64_t pickTrace(Workspace& workspace, int64_t sourceId, const Arguments& args, std::string& error);
+
+int runInfo(const std::vector<std::string>& args);
+int runExport(const std::vector<std::string>& args);
+
+} // namespace cli
+
+// Runs the command line if argv asks for a command (or --help/--version); returns the exit status,
+// or nullopt when the window should start instead.
+std::optional<int> runCommandLine(int argc, char** argv);
+
+} // namespace spanscope

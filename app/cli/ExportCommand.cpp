@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+// spanscope export FILE [--trace ID] --view waterfall --out OUT.png|svg|pdf: the view's picture,
+// drawn headless by the same paint code as the window.
+#include "CommandLine.h"
+#include "layout/TraceAnalysis.h"
+#include "model/TraceLoader.h"
+#include "model/Workspace.h"
+#include "views/ImageExport.h"
+
+#include <QGuiApplication>
+#include <cstdlib>
+
+namespace spanscope::cli {
+
+int runExport(const std::vector<std::string>& argv)
+{
+    const Arguments args(argv, {"no-cache", "collapsed"},
+                         {"workspace", "max-spans", "trace", "view", "out", "width", "max-rows", "depth"});
+    if (!args.ok() || args.positional().size() != 1 || !args.value("out")) {
+        std::fprintf(stderr,
+                     "spanscope export: %s\nUsage: spanscope export FILE [--trace ID] --view waterfall "
+                     "--out OUT.png|svg|pdf [--width PIXELS] [--depth N]\n",
+                     args.ok() ? "one FILE and --out are needed" : args.error().c_str());
+        return Usage;
+    }
+    const std::string view = args.value("view").value_or("waterfall");
+    if (view != "waterfall") {
+        std::fprintf(stderr, "spanscope export: unknown view \"%s\" (this version exports: waterfall)\n",
+                     terminalSafe(view).c_str());
+        return Usage;
+    }
+    const QString out = QString::fromStdString(*args.value("out"));
+    ImageFormat format;
+    if (!ImageExport::formatFromPath(out, format)) {
+        std::fprintf(stderr, "spanscope export: --out must end in .png, .svg or .pdf\n");
+        return Usage;
+    }
+
+    std::string error;
+    auto workspace = openCommandWorkspace(args, error);
+    if (!workspace) {
+        std::fprintf(stderr, "spanscope: %s\n", error.c_str());
+        return Failure;
+    }
+    const auto outcome = importForCommand(*workspace->workspace, args.positional().front(), args);
+    if (!outcome)
+        return BadInput;
+    const int64_t traceRow = pickTrace(*workspace->workspace, outcome->sourceId, args, error);
+    if (traceRow == 0) {
+        std::fprintf(stderr, "spanscope: %s: %s\n", terminalSafe(outcome->path).c_str(), error.c_str());
+        return BadInput;
+    }
+    auto data = TraceLoader(workspace->workspace->db()).load(traceRow);
+    if (!data) {
+        std::fprintf(stderr, "spanscope: %s\n", data.error().c_str());
+        return Failure;
+    }
+    const auto analysis = analyzeTrace(std::move(*data), AnalysisOptions{});
+
+    // Painting text needs a GUI application; without a display, Qt's offscreen platform serves.
+    if (!std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY") && !std::getenv("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    int qtArgc = 1;
+    char name[] = "spanscope";
+    char* qtArgv[] = {name, nullptr};
+    QGuiApplication app(qtArgc, qtArgv);
+
+    CollapseState collapse(analysis->data.size());
+    if (const auto depth = args.value("depth"))
+        collapse.collapseToDepth(analysis->tree, uint32_t(std::strtoul(depth->c_str(), nullptr, 10)));
+    const WaterfallRows rows = visibleRows(analysis->tree, collapse);
+    WaterfallScene scene;
+    scene.analysis = analysis.get();
+    scene.rows = &rows;
+    scene.collapse = &collapse;
+    const ServiceColors colors(*analysis);
+    scene.colors = &colors;
+    scene.windowStart = analysis->times.traceStart;
+    scene.windowEnd = analysis->times.traceStart + std::max<int64_t>(analysis->times.traceDuration(), 1);
+    const int width =
+        std::clamp(int(std::strtol(args.value("width").value_or("1600").c_str(), nullptr, 10)), 400, 20000);
+    scene.nameColumnWidth = std::max(300, width * 30 / 100);
+    const size_t maxRows = std::strtoull(args.value("max-rows").value_or("5000").c_str(), nullptr, 10);
+    const QString problem = ImageExport::writeWaterfall(out, scene, width, maxRows);
+    if (!problem.isEmpty()) {
+        std::fprintf(stderr, "spanscope: %s\n", problem.toLocal8Bit().constData());
+        return Failure;
+    }
+    return Success;
+}
+
+} // namespace spanscope::cli

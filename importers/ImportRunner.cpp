@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+#include "ImportRunner.h"
+
+#include "ImportFailure.h"
+#include "ImportPipeline.h"
+#include "io/ByteSource.h"
+#include "model/Workspace.h"
+#include "model/WorkspaceWriter.h"
+
+#include <chrono>
+
+namespace spanscope {
+
+namespace {
+
+void readStoredSummary(Workspace& workspace, ImportOutcome& outcome)
+{
+    auto source = workspace.db().prepare("SELECT format, variant, span_count, trace_count, warning_count "
+                                         "FROM sources WHERE id = ?1");
+    source.bind(1, outcome.sourceId);
+    if (source.step()) {
+        outcome.format = std::string(source.columnText(0));
+        outcome.variant = std::string(source.columnText(1));
+        outcome.spans = uint64_t(source.columnInt(2));
+        outcome.traces = uint64_t(source.columnInt(3));
+        outcome.warningCount = uint64_t(source.columnInt(4));
+    }
+    auto warnings = workspace.db().prepare("SELECT location, message FROM source_warnings WHERE source = ?1 "
+                                           "ORDER BY seq");
+    warnings.bind(1, outcome.sourceId);
+    while (warnings.step()) {
+        ImportMessage message;
+        message.text = std::string(warnings.columnText(1));
+        // The stored location is already text ("12:5" or "byte 40"); keep it as the message prefix.
+        const std::string location(warnings.columnText(0));
+        if (!location.empty())
+            message.text = location + ": " + message.text;
+        outcome.warnings.push_back(std::move(message));
+    }
+}
+
+} // namespace
+
+ImportOutcome importFile(Workspace& workspace, const std::string& path, const ImportOptions& options,
+                         const ProgressCallback& progress, const std::atomic<bool>* cancel)
+{
+    const auto started = std::chrono::steady_clock::now();
+    const auto elapsed = [&]() {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    };
+    ImportOutcome outcome;
+    outcome.path = path;
+
+    const auto identity = FileIdentity::of(path);
+    if (!identity) {
+        outcome.error = identity.error();
+        return outcome;
+    }
+
+    try {
+        if (options.reuseCached) {
+            if (const auto cached = workspace.findImportedSource(*identity)) {
+                outcome.status = ImportOutcome::Status::Reused;
+                outcome.sourceId = *cached;
+                workspace.touchSource(*cached);
+                readStoredSummary(workspace, outcome);
+                outcome.seconds = elapsed();
+                return outcome;
+            }
+        }
+
+        auto file = openFileSource(path);
+        const ByteSource* fileForProgress = file.get();
+        // Rough guess (700 bytes per span of JSON) to decide whether to rebuild indexes after the load.
+        WorkspaceWriter writer(workspace, *identity, uint64_t(identity->size) / 700);
+        const uint64_t total = uint64_t(identity->size);
+        uint64_t lastReported = 0;
+        const auto onRead = [&]() {
+            if (cancel && cancel->load(std::memory_order_relaxed))
+                throw ImportCancelled();
+            const uint64_t done = fileForProgress->fileBytesRead();
+            // Throttled: no report for less than 0.1 % of the file (conventions.md).
+            if (progress && (done - lastReported) * 1000 >= total) {
+                lastReported = done;
+                progress(ImportProgress{done, total, "reading"});
+            }
+        };
+        writer.setStageCallback([&](const char* stage) {
+            if (cancel && cancel->load(std::memory_order_relaxed))
+                throw ImportCancelled();
+            if (progress)
+                progress(ImportProgress{total, total, stage});
+        });
+        const StreamInfo info = importStream(std::move(file), writer, options.limits, onRead);
+        outcome.sourceId = writer.commit(int64_t(elapsed() * 1000), formatId(info.format), info.variant);
+        outcome.status = ImportOutcome::Status::Imported;
+        readStoredSummary(workspace, outcome);
+    } catch (const ImportFailure& failure) {
+        outcome.error = failure.location().format(path, failure.what());
+    } catch (const ImportCancelled&) {
+        outcome.status = ImportOutcome::Status::Cancelled;
+    } catch (const sql::Error& error) {
+        outcome.error = path + ": cannot write to the workspace: " + error.what();
+    } catch (const std::bad_alloc&) {
+        outcome.error = path + ": out of memory while importing";
+    }
+    outcome.seconds = elapsed();
+    return outcome;
+}
+
+} // namespace spanscope

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "model/ImportLimits.h"
+#include "model/SourceLocation.h"
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace spanscope {
+
+class Workspace;
+
+struct ImportOptions
+{
+    bool reuseCached = true; // same path, size and mtime: reuse the earlier import (--no-cache: false)
+    ImportLimits limits;
+};
+
+struct ImportProgress
+{
+    uint64_t bytesDone = 0;
+    uint64_t bytesTotal = 0;
+    const char* stage = "reading"; // "reading", "indexing", "summarising"
+};
+
+struct ImportOutcome
+{
+    enum class Status
+    {
+        Imported,
+        Reused,
+        Failed,
+        Cancelled
+    };
+
+    Status status = Status::Failed;
+    std::string path;
+    int64_t sourceId = 0;
+    std::string format;  // "otlp-json", ...
+    std::string variant; // "JSON Lines", "gzip", ...
+    uint64_t spans = 0;
+    uint64_t traces = 0;
+    uint64_t warningCount = 0;
+    std::vector<ImportMessage> warnings; // the first ones, with their locations
+    std::string error;                   // "FILE:LINE:COLUMN: what" when Failed
+    double seconds = 0;
+
+    bool succeeded() const { return status == Status::Imported || status == Status::Reused; }
+};
+
+using ProgressCallback = std::function<void(const ImportProgress&)>;
+
+// Imports one file into the workspace: identify, reuse the cached import or sniff the format,
+// stream it through the importer into a WorkspaceWriter, and commit, all in the calling thread
+// (the window calls it from a worker). Errors come back in the outcome, never as exceptions.
+ImportOutcome importFile(Workspace& workspace, const std::string& path, const ImportOptions& options,
+                         const ProgressCallback& progress = {}, const std::atomic<bool>* cancel = nullptr);
+
+} // namespace spanscope

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "model/Ids.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace spanscope {
+
+// Standard base64 (with or without padding); nullopt on any invalid character.
+std::optional<std::string> decodeBase64(std::string_view text);
+
+// Big-endian bytes (as in OTLP protobuf) to ids; nullopt unless exactly 16 / 8 bytes.
+std::optional<TraceId> traceIdFromBytes(std::string_view bytes);
+std::optional<uint64_t> spanIdFromBytes(std::string_view bytes);
+std::string traceIdToBytes(const TraceId& id);
+std::string spanIdToBytes(uint64_t id);
+
+// Ids as JSON formats write them: hex of any case and length up to 32 / 16 digits (left-padded),
+// or base64 of 16 / 8 bytes (plain protobuf JSON mappings, Tempo, Jaeger api_v2). Length tells the
+// encodings apart (formats.md §8.6). Empty text is "absent": returns an id of 0.
+std::optional<TraceId> parseTraceIdText(std::string_view text);
+std::optional<uint64_t> parseSpanIdText(std::string_view text);
+
+} // namespace spanscope

@@ -1,0 +1,409 @@
+// SPDX-License-Identifier: MIT
+#include "OtlpJsonElements.h"
+
+#include "importers/common/IdCodec.h"
+#include "model/ImportLimits.h"
+
+namespace spanscope {
+
+namespace {
+
+bool keyIs(std::string_view key, std::string_view camel, std::string_view snake)
+{
+    return key == camel || key == snake;
+}
+
+std::string_view stripPrefix(std::string_view text, std::string_view prefix)
+{
+    return text.substr(0, prefix.size()) == prefix ? text.substr(prefix.size()) : text;
+}
+
+} // namespace
+
+std::optional<SpanKind> spanKindFromName(std::string_view name)
+{
+    name = stripPrefix(name, "SPAN_KIND_");
+    static constexpr std::pair<std::string_view, SpanKind> names[] = {
+        {"UNSPECIFIED", SpanKind::Unspecified}, {"INTERNAL", SpanKind::Internal},
+        {"SERVER", SpanKind::Server},           {"CLIENT", SpanKind::Client},
+        {"PRODUCER", SpanKind::Producer},       {"CONSUMER", SpanKind::Consumer},
+    };
+    for (const auto& [text, kind] : names) {
+        if (name.size() == text.size() &&
+            std::equal(name.begin(), name.end(), text.begin(),
+                       [](char a, char b) { return std::toupper(static_cast<unsigned char>(a)) == b; }))
+            return kind;
+    }
+    return std::nullopt;
+}
+
+std::optional<StatusCode> statusCodeFromName(std::string_view name)
+{
+    name = stripPrefix(name, "STATUS_CODE_");
+    if (name == "UNSET")
+        return StatusCode::Unset;
+    if (name == "OK")
+        return StatusCode::Ok;
+    if (name == "ERROR")
+        return StatusCode::Error;
+    return std::nullopt;
+}
+
+OtlpJsonElements::OtlpJsonElements(const ImportLimits& limits) : m_limits(limits), m_attributes(&limits) {}
+
+AttributeEncoder& OtlpJsonElements::pooledEncoder(std::deque<AttributeEncoder>& pool, size_t index)
+{
+    while (pool.size() <= index)
+        pool.emplace_back(&m_limits);
+    pool[index].clear();
+    pool[index].resetLimitCounters();
+    return pool[index];
+}
+
+void OtlpJsonElements::noteLimits(const AttributeEncoder& encoder, const char* owner)
+{
+    if (encoder.truncatedValues())
+        m_notes.push_back(std::to_string(encoder.truncatedValues()) + " attribute value(s) of a " + owner +
+                          " truncated to " + std::to_string(m_limits.maxValueBytes) + " bytes");
+    if (encoder.droppedAttributes())
+        m_notes.push_back(std::to_string(encoder.droppedAttributes()) + " attribute(s) of a " + owner +
+                          " dropped (limit " + std::to_string(m_limits.maxAttributesPerOwner) + ")");
+}
+
+template<class Encoder>
+void OtlpJsonElements::addAnyValue(Encoder& encoder, std::string_view key, ondemand::value value, int depth)
+{
+    if (depth > int(m_limits.maxNestingDepth))
+        throw ElementError("attribute values nested too deep");
+    if (value.type().value() == ondemand::json_type::null) {
+        encoder.addEmpty(key);
+        return;
+    }
+    ondemand::object object = value.get_object();
+    for (auto field : object) {
+        const std::string_view type = field.unescaped_key().value();
+        ondemand::value inner = field.value();
+        if (keyIs(type, "stringValue", "string_value")) {
+            encoder.addString(key, readString(inner, "stringValue"));
+        } else if (keyIs(type, "intValue", "int_value")) {
+            encoder.addInt(key, readInt64(inner, "intValue"));
+        } else if (keyIs(type, "boolValue", "bool_value")) {
+            encoder.addBool(key, readBoolLenient(inner, "boolValue"));
+        } else if (keyIs(type, "doubleValue", "double_value")) {
+            encoder.addDouble(key, readDouble(inner, "doubleValue"));
+        } else if (keyIs(type, "bytesValue", "bytes_value")) {
+            const std::string_view text = readString(inner, "bytesValue");
+            if (auto bytes = decodeBase64(text))
+                encoder.addBytes(key, *bytes);
+            else
+                throw ElementError("\"bytesValue\" is not base64");
+        } else if (keyIs(type, "arrayValue", "array_value") || keyIs(type, "kvlistValue", "kvlist_value")) {
+            const bool withKeys = type[0] == 'k';
+            ValueListEncoder list(withKeys);
+            ondemand::object container = inner.get_object();
+            for (auto listField : container) {
+                if (listField.unescaped_key().value() != "values")
+                    continue;
+                ondemand::array values = listField.value().get_array();
+                for (auto element : values) {
+                    if (withKeys) {
+                        ondemand::object entry = element.get_object();
+                        const std::string_view entryKey = readString(entry["key"].value(), "key");
+                        auto entryValue = entry["value"];
+                        if (entryValue.error() == simdjson::NO_SUCH_FIELD)
+                            list.addEmpty(entryKey);
+                        else
+                            addAnyValue(list, entryKey, entryValue.value(), depth + 1);
+                    } else {
+                        addAnyValue(list, {}, element.value(), depth + 1);
+                    }
+                }
+            }
+            encoder.addEncoded(key, list.type(), list.count(), list.data());
+        } else {
+            continue; // unknown fields are ignored, as OTLP requires
+        }
+        return; // AnyValue is a oneof: the first value wins
+    }
+    encoder.addEmpty(key);
+}
+
+void OtlpJsonElements::readAttributes(AttributeEncoder& encoder, ondemand::value array)
+{
+    if (array.type().value() == ondemand::json_type::null)
+        return;
+    for (auto element : array.get_array()) {
+        ondemand::object entry = element.get_object();
+        // "key" may follow "value"; operator[] finds fields in any order.
+        // Unescaped strings stay valid for the whole document: simdjson never reuses that buffer.
+        const std::string_view key = readString(entry["key"].value(), "key");
+        auto value = entry["value"];
+        if (value.error() == simdjson::NO_SUCH_FIELD)
+            encoder.addEmpty(key);
+        else
+            addAnyValue(encoder, key, value.value(), 1);
+    }
+}
+
+void OtlpJsonElements::readEvents(ondemand::value array)
+{
+    for (auto element : array.get_array()) {
+        if (m_events.size() >= m_limits.maxEventsPerSpan) {
+            m_notes.push_back("events beyond " + std::to_string(m_limits.maxEventsPerSpan) + " dropped");
+            break;
+        }
+        EventRecord event;
+        AttributeEncoder& attributes = pooledEncoder(m_eventAttributes, m_events.size());
+        for (auto field : element.get_object()) {
+            const std::string_view key = field.unescaped_key().value();
+            if (keyIs(key, "timeUnixNano", "time_unix_nano"))
+                event.timeNs = readInt64(field.value(), "timeUnixNano");
+            else if (key == "name")
+                event.name = readString(field.value(), "name");
+            else if (key == "attributes")
+                readAttributes(attributes, field.value());
+            else if (keyIs(key, "droppedAttributesCount", "dropped_attributes_count"))
+                event.droppedAttributes = uint32_t(std::max<int64_t>(0, readInt64(field.value(), "dropped")));
+        }
+        event.attributes = attributes.data();
+        noteLimits(attributes, "span event");
+        m_events.push_back(event);
+    }
+}
+
+void OtlpJsonElements::readLinks(ondemand::value array)
+{
+    for (auto element : array.get_array()) {
+        if (m_links.size() >= m_limits.maxLinksPerSpan) {
+            m_notes.push_back("links beyond " + std::to_string(m_limits.maxLinksPerSpan) + " dropped");
+            break;
+        }
+        LinkRecord link;
+        AttributeEncoder& attributes = pooledEncoder(m_linkAttributes, m_links.size());
+        bool valid = true;
+        for (auto field : element.get_object()) {
+            const std::string_view key = field.unescaped_key().value();
+            if (keyIs(key, "traceId", "trace_id")) {
+                const auto id = parseTraceIdText(readString(field.value(), "traceId"));
+                valid = valid && id && id->isValid();
+                if (id)
+                    link.traceId = *id;
+            } else if (keyIs(key, "spanId", "span_id")) {
+                const auto id = parseSpanIdText(readString(field.value(), "spanId"));
+                valid = valid && id && *id != 0;
+                if (id)
+                    link.spanId = *id;
+            } else if (keyIs(key, "traceState", "trace_state")) {
+                link.traceState = readString(field.value(), "traceState");
+            } else if (key == "attributes") {
+                readAttributes(attributes, field.value());
+            } else if (keyIs(key, "droppedAttributesCount", "dropped_attributes_count")) {
+                link.droppedAttributes = uint32_t(std::max<int64_t>(0, readInt64(field.value(), "dropped")));
+            } else if (key == "flags") {
+                link.flags = uint32_t(readInt64(field.value(), "flags"));
+            }
+        }
+        if (!valid) {
+            m_notes.push_back("a link without a valid trace and span id was dropped");
+            continue;
+        }
+        link.attributes = attributes.data();
+        noteLimits(attributes, "span link");
+        m_links.push_back(link);
+    }
+}
+
+void OtlpJsonElements::readStatus(ondemand::value status, SpanRecord& span)
+{
+    if (status.type().value() == ondemand::json_type::null)
+        return;
+    for (auto field : status.get_object()) {
+        const std::string_view key = field.unescaped_key().value();
+        if (key == "code") {
+            ondemand::value code = field.value();
+            if (code.type().value() == ondemand::json_type::string) {
+                const std::string_view name = code.get_string().value();
+                if (const auto parsed = statusCodeFromName(name))
+                    span.status = *parsed;
+                else if (const auto number = parseDecimalInt64(name); number && *number >= 0 && *number <= 2)
+                    span.status = StatusCode(*number);
+                else
+                    m_notes.push_back("unknown status code \"" + std::string(name) + "\" read as UNSET");
+            } else {
+                const int64_t number = readInt64(code, "code");
+                span.status = number >= 0 && number <= 2 ? StatusCode(number) : StatusCode::Unset;
+            }
+        } else if (key == "message") {
+            span.statusMessage = readString(field.value(), "message");
+        }
+    }
+}
+
+void OtlpJsonElements::parseSpan(std::string_view json, size_t capacity, SpanRecord& span)
+{
+    span = SpanRecord{};
+    m_notes.clear();
+    m_events.clear();
+    m_links.clear();
+    m_attributes.clear();
+    m_attributes.resetLimitCounters();
+
+    ondemand::document document = m_parser.iterate(json, capacity);
+    ondemand::object object = document.get_object();
+    bool haveStart = false;
+    bool haveEnd = false;
+    for (auto field : object) {
+        const std::string_view key = field.unescaped_key().value();
+        ondemand::value value = field.value();
+        switch (key.empty() ? 0 : key[0]) {
+        case 't':
+            if (keyIs(key, "traceId", "trace_id")) {
+                const auto id = parseTraceIdText(readString(value, "traceId"));
+                if (!id || !id->isValid())
+                    throw ElementError("span without a valid \"traceId\"");
+                span.traceId = *id;
+            } else if (keyIs(key, "traceState", "trace_state")) {
+                span.traceState = readString(value, "traceState");
+            }
+            break;
+        case 's':
+            if (keyIs(key, "spanId", "span_id")) {
+                const auto id = parseSpanIdText(readString(value, "spanId"));
+                if (!id || *id == 0)
+                    throw ElementError("span without a valid \"spanId\"");
+                span.spanId = *id;
+            } else if (keyIs(key, "startTimeUnixNano", "start_time_unix_nano")) {
+                span.startNs = readInt64(value, "startTimeUnixNano");
+                haveStart = span.startNs > 0;
+            } else if (key == "status") {
+                readStatus(value, span);
+            }
+            break;
+        case 'p':
+            if (keyIs(key, "parentSpanId", "parent_span_id")) {
+                const std::string_view text = readString(value, "parentSpanId");
+                const auto id = parseSpanIdText(text);
+                if (id)
+                    span.parentSpanId = *id;
+                else
+                    m_notes.push_back("invalid \"parentSpanId\" \"" + std::string(text.substr(0, 40)) +
+                                      "\"; the span is shown as a root");
+            }
+            break;
+        case 'n':
+            if (key == "name")
+                span.name = readString(value, "name");
+            break;
+        case 'k':
+            if (key == "kind") {
+                if (value.type().value() == ondemand::json_type::string) {
+                    const std::string_view name = value.get_string().value();
+                    const auto kind = spanKindFromName(name);
+                    const auto number = parseDecimalInt64(name);
+                    if (kind)
+                        span.kind = *kind;
+                    else if (number && *number >= 0 && *number <= 5)
+                        span.kind = SpanKind(*number);
+                    else
+                        m_notes.push_back("unknown span kind \"" + std::string(name.substr(0, 40)) + "\"");
+                } else {
+                    const int64_t number = readInt64(value, "kind");
+                    span.kind = number >= 0 && number <= 5 ? SpanKind(number) : SpanKind::Unspecified;
+                }
+            }
+            break;
+        case 'e':
+            if (keyIs(key, "endTimeUnixNano", "end_time_unix_nano")) {
+                span.endNs = readInt64(value, "endTimeUnixNano");
+                haveEnd = span.endNs > 0;
+            } else if (key == "events") {
+                readEvents(value);
+            }
+            break;
+        case 'a':
+            if (key == "attributes")
+                readAttributes(m_attributes, value);
+            break;
+        case 'l':
+            if (key == "links")
+                readLinks(value);
+            break;
+        case 'd':
+            if (keyIs(key, "droppedAttributesCount", "dropped_attributes_count"))
+                span.droppedAttributes =
+                    uint32_t(std::max<int64_t>(0, readInt64(value, "droppedAttributesCount")));
+            else if (keyIs(key, "droppedEventsCount", "dropped_events_count"))
+                span.droppedEvents = uint32_t(std::max<int64_t>(0, readInt64(value, "droppedEventsCount")));
+            else if (keyIs(key, "droppedLinksCount", "dropped_links_count"))
+                span.droppedLinks = uint32_t(std::max<int64_t>(0, readInt64(value, "droppedLinksCount")));
+            break;
+        case 'f':
+            if (key == "flags")
+                span.w3cFlags = uint32_t(readInt64(value, "flags"));
+            break;
+        default:
+            break;
+        }
+    }
+    if (!span.traceId.isValid())
+        throw ElementError("span without a \"traceId\"");
+    if (span.spanId == 0)
+        throw ElementError("span without a \"spanId\"");
+    if (!haveStart)
+        span.flags |= SpanFlag::MissingStart;
+    if (!haveEnd)
+        span.flags |= SpanFlag::MissingEnd;
+    if (haveStart && haveEnd && span.endNs < span.startNs)
+        span.flags |= SpanFlag::EndBeforeStart;
+    if (span.status == StatusCode::Error)
+        span.flags |= SpanFlag::Error;
+    span.attributes = m_attributes.data();
+    span.events = m_events;
+    span.links = m_links;
+    noteLimits(m_attributes, "span");
+}
+
+void OtlpJsonElements::parseResource(std::string_view json, size_t capacity, ResourceRecord& resource)
+{
+    resource = ResourceRecord{};
+    m_notes.clear();
+    m_attributes.clear();
+    m_attributes.resetLimitCounters();
+    ondemand::document document = m_parser.iterate(json, capacity);
+    for (auto field : document.get_object()) {
+        const std::string_view key = field.unescaped_key().value();
+        if (key == "attributes")
+            readAttributes(m_attributes, field.value());
+        else if (keyIs(key, "droppedAttributesCount", "dropped_attributes_count"))
+            resource.droppedAttributes = uint32_t(std::max<int64_t>(0, readInt64(field.value(), "dropped")));
+    }
+    ValueView service;
+    if (findAttribute(m_attributes.data(), "service.name", service) && service.type == ValueType::String)
+        m_serviceName = std::string(service.text);
+    else
+        m_serviceName.clear();
+    resource.serviceName = m_serviceName;
+    resource.attributes = m_attributes.data();
+    noteLimits(m_attributes, "resource");
+}
+
+void OtlpJsonElements::parseScope(std::string_view json, size_t capacity, ScopeRecord& scope)
+{
+    scope = ScopeRecord{};
+    m_notes.clear();
+    m_attributes.clear();
+    m_attributes.resetLimitCounters();
+    ondemand::document document = m_parser.iterate(json, capacity);
+    for (auto field : document.get_object()) {
+        const std::string_view key = field.unescaped_key().value();
+        if (key == "name")
+            scope.name = readString(field.value(), "name");
+        else if (key == "version")
+            scope.version = readString(field.value(), "version");
+        else if (key == "attributes")
+            readAttributes(m_attributes, field.value());
+    }
+    scope.attributes = m_attributes.data();
+}
+
+} // namespace spanscope

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "SpanTree.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace spanscope {
+
+// Which spans are collapsed (their descendants hidden). Operations cost O(n) at most; building the
+// visible rows costs O(visible rows).
+class CollapseState
+{
+public:
+    explicit CollapseState(size_t spanCount = 0) : m_collapsed(spanCount, 0) {}
+
+    bool isCollapsed(uint32_t span) const { return m_collapsed[span] != 0; }
+    void setCollapsed(uint32_t span, bool collapsed) { m_collapsed[span] = collapsed ? 1 : 0; }
+    void toggle(uint32_t span) { m_collapsed[span] ^= 1; }
+
+    void expandAll();
+    void collapseAll(const SpanTree& tree);
+    // Spans at depth >= maxDepth with children are collapsed, the rest expanded.
+    void collapseToDepth(const SpanTree& tree, uint32_t maxDepth);
+    void expandSubtree(const SpanTree& tree, uint32_t span);
+    void collapseSubtree(const SpanTree& tree, uint32_t span);
+    // Expands every ancestor of span so that it is visible.
+    void reveal(const SpanTree& tree, uint32_t span);
+
+private:
+    std::vector<uint8_t> m_collapsed;
+};
+
+// The rows the waterfall shows, top to bottom: spans in depth-first order, without the descendants
+// of collapsed spans. An optional mask hides spans (filter by service) but keeps their ancestors'
+// rows so the tree stays readable.
+struct WaterfallRows
+{
+    std::vector<uint32_t> spans;
+
+    size_t size() const { return spans.size(); }
+    // The row showing span, or -1 if it is hidden. O(log rows).
+    int64_t rowOf(const SpanTree& tree, uint32_t span) const;
+};
+
+WaterfallRows visibleRows(const SpanTree& tree, const CollapseState& collapse);
+// With a filter: spans where visible[span] is 0 are left out unless a descendant is visible.
+WaterfallRows visibleRows(const SpanTree& tree, const CollapseState& collapse,
+                          const std::vector<uint8_t>& visible);
+
+} // namespace spanscope

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+#include "TextFormat.h"
+
+#include <QDateTime>
+#include <cmath>
+
+namespace spanscope {
+
+QString TextFormat::duration(int64_t ns)
+{
+    const double value = double(ns);
+    const double magnitude = std::fabs(value);
+    if (magnitude < 1e3)
+        return tr("%1 ns").arg(ns);
+    if (magnitude < 1e6)
+        return tr("%1 µs").arg(value / 1e3, 0, 'f', magnitude < 1e4 ? 2 : (magnitude < 1e5 ? 1 : 0));
+    if (magnitude < 1e9)
+        return tr("%1 ms").arg(value / 1e6, 0, 'f', magnitude < 1e7 ? 2 : (magnitude < 1e8 ? 1 : 0));
+    if (magnitude < 60e9)
+        return tr("%1 s").arg(value / 1e9, 0, 'f', magnitude < 1e10 ? 2 : 1);
+    if (magnitude < 3600e9)
+        return tr("%1 min %2 s").arg(int64_t(value / 60e9)).arg(std::fmod(value / 1e9, 60.0), 0, 'f', 0);
+    return tr("%1 h %2 min").arg(int64_t(value / 3600e9)).arg(int64_t(std::fmod(value / 60e9, 60.0)));
+}
+
+QString TextFormat::offset(int64_t ns, int64_t step)
+{
+    if (ns == 0)
+        return QStringLiteral("0");
+    const double value = double(ns);
+    const auto decimals = [step](double unit) {
+        int digits = 0;
+        for (double s = double(step) / unit; s < 1 && digits < 6; s *= 10)
+            ++digits;
+        return digits;
+    };
+    if (step < 1000)
+        return tr("%1 ns").arg(ns);
+    if (step < 1000000)
+        return tr("%1 µs").arg(value / 1e3, 0, 'f', decimals(1e3));
+    if (step < 1000000000)
+        return tr("%1 ms").arg(value / 1e6, 0, 'f', decimals(1e6));
+    return tr("%1 s").arg(value / 1e9, 0, 'f', decimals(1e9));
+}
+
+QString TextFormat::timestamp(int64_t unixNs)
+{
+    const QDateTime time = QDateTime::fromMSecsSinceEpoch(unixNs / 1000000);
+    return time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+}
+
+QString TextFormat::untrusted(std::string_view utf8, int maxLength)
+{
+    QString text = QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
+    QString out;
+    out.reserve(std::min<qsizetype>(text.size(), maxLength + 1));
+    for (const QChar c : std::as_const(text)) {
+        if (out.size() >= maxLength) {
+            out += QChar(0x2026);
+            break;
+        }
+        const char16_t u = c.unicode();
+        if (u < 0x20 || u == 0x7F) {
+            out += QChar(0x2400 + (u == 0x7F ? 0x21 : u)); // Unicode control pictures: ␀ ␊ ␛ ...
+        } else if ((u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069) || u == 0x200E ||
+                   u == 0x200F || u == 0x061C) {
+            out += QChar(0xFFFD); // bidirectional overrides would reorder what follows them
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+QString TextFormat::serviceOrUnknown(std::string_view service)
+{
+    return service.empty() ? tr("(unknown service)") : untrusted(service, 200);
+}
+
+} // namespace spanscope

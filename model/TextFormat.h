@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <cstdint>
+#include <string_view>
+
+namespace spanscope {
+
+// Durations and times as people read them ("1.25 ms", "830 µs", "2.4 s"), translated units.
+class TextFormat
+{
+    Q_DECLARE_TR_FUNCTIONS(TextFormat)
+
+public:
+    static QString duration(int64_t ns);
+    // A tick label for an offset from the trace start, with the precision the tick step needs.
+    static QString offset(int64_t ns, int64_t step);
+    // "2026-11-21 14:03:07.123" in local time.
+    static QString timestamp(int64_t unixNs);
+    // Untrusted text from a trace file, made safe for a single line of plain text: control
+    // characters become visible placeholders, direction overrides are neutralised, and very long
+    // text is cut with an ellipsis (docs/LIMITS.md, "Text in the UI").
+    static QString untrusted(std::string_view utf8, int maxLength = 512);
+    static QString serviceOrUnknown(std::string_view service);
+};
+
+} // namespace spanscope

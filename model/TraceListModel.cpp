@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: MIT
+#include "TraceListModel.h"
+
+#include "TextFormat.h"
+
+namespace spanscope {
+
+namespace {
+
+TraceQuery::SortKey sortKeyFor(int column)
+{
+    switch (column) {
+    case TraceListModel::ServiceColumn:
+        return TraceQuery::SortKey::RootService;
+    case TraceListModel::OperationColumn:
+        return TraceQuery::SortKey::RootName;
+    case TraceListModel::DurationColumn:
+        return TraceQuery::SortKey::Duration;
+    case TraceListModel::SpansColumn:
+        return TraceQuery::SortKey::Spans;
+    case TraceListModel::ServicesColumn:
+        return TraceQuery::SortKey::Services;
+    case TraceListModel::ErrorsColumn:
+        return TraceQuery::SortKey::Errors;
+    case TraceListModel::TraceIdColumn:
+        return TraceQuery::SortKey::TraceId;
+    default:
+        return TraceQuery::SortKey::Start;
+    }
+}
+
+} // namespace
+
+TraceListModel::TraceListModel(sql::Database& db, QObject* parent) : QAbstractTableModel(parent), m_db(db) {}
+
+void TraceListModel::setSources(std::vector<int64_t> sources)
+{
+    m_query.sources = std::move(sources);
+    refresh();
+}
+
+void TraceListModel::setFilter(const QString& text)
+{
+    m_query.filter = text.trimmed().toStdString();
+    refresh();
+}
+
+void TraceListModel::setErrorsOnly(bool errorsOnly)
+{
+    m_query.errorsOnly = errorsOnly;
+    refresh();
+}
+
+void TraceListModel::refresh()
+{
+    beginResetModel();
+    TraceListReader reader(m_db);
+    TraceQuery page = m_query;
+    page.limit = kPageSize;
+    page.offset = 0;
+    try {
+        m_rows = reader.list(page);
+        m_total = reader.count(m_query);
+    } catch (const sql::Error&) {
+        m_rows.clear();
+        m_total = 0;
+    }
+    endResetModel();
+}
+
+const TraceSummary* TraceListModel::summary(int row) const
+{
+    return row >= 0 && size_t(row) < m_rows.size() ? &m_rows[size_t(row)] : nullptr;
+}
+
+int TraceListModel::rowOfTrace(int64_t traceRow) const
+{
+    for (size_t i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].traceRow == traceRow)
+            return int(i);
+    }
+    return -1;
+}
+
+int TraceListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int TraceListModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant TraceListModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const TraceSummary& trace = m_rows[size_t(index.row())];
+    if (role == TraceRowRole)
+        return qint64(trace.traceRow);
+    if (role == IncompleteRole)
+        return trace.isIncomplete();
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case StartColumn:
+            return TextFormat::timestamp(trace.startNs);
+        case ServiceColumn:
+            return TextFormat::serviceOrUnknown(trace.rootService);
+        case OperationColumn:
+            return TextFormat::untrusted(trace.rootName, 200);
+        case DurationColumn:
+            return TextFormat::duration(trace.durationNs());
+        case SpansColumn:
+            return qint64(trace.spanCount);
+        case ServicesColumn:
+            return qint64(trace.serviceCount);
+        case ErrorsColumn:
+            return qint64(trace.errorCount);
+        case TraceIdColumn:
+            return QString::fromStdString(toHex128(trace.traceId));
+        }
+    }
+    if (role == Qt::ToolTipRole && trace.isIncomplete())
+        return tr("Incomplete trace: %n span(s) have missing parents", nullptr, int(trace.orphanCount));
+    if (role == Qt::TextAlignmentRole && index.column() >= DurationColumn && index.column() <= ErrorsColumn)
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == SortValueRole) {
+        switch (index.column()) {
+        case StartColumn:
+            return qint64(trace.startNs);
+        case DurationColumn:
+            return qint64(trace.durationNs());
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    }
+    return {};
+}
+
+QVariant TraceListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case StartColumn:
+        return tr("Start");
+    case ServiceColumn:
+        return tr("Root service");
+    case OperationColumn:
+        return tr("Root operation");
+    case DurationColumn:
+        return tr("Duration");
+    case SpansColumn:
+        return tr("Spans");
+    case ServicesColumn:
+        return tr("Services");
+    case ErrorsColumn:
+        return tr("Errors");
+    case TraceIdColumn:
+        return tr("Trace ID");
+    }
+    return {};
+}
+
+void TraceListModel::sort(int column, Qt::SortOrder order)
+{
+    m_query.sort = sortKeyFor(column);
+    m_query.descending = order == Qt::DescendingOrder;
+    refresh();
+}
+
+bool TraceListModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && int64_t(m_rows.size()) < m_total;
+}
+
+void TraceListModel::fetchMore(const QModelIndex& parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    TraceQuery page = m_query;
+    page.limit = kPageSize;
+    page.offset = int64_t(m_rows.size());
+    std::vector<TraceSummary> more;
+    try {
+        more = TraceListReader(m_db).list(page);
+    } catch (const sql::Error&) {
+        return;
+    }
+    if (more.empty()) {
+        m_total = int64_t(m_rows.size());
+        return;
+    }
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + more.size()) - 1);
+    m_rows.insert(m_rows.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+    endInsertRows();
+}
+
+} // namespace spanscope

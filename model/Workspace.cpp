@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: MIT
+#include "Workspace.h"
+
+#include "WorkspaceSchema.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <sys/stat.h>
+
+namespace spanscope {
+
+namespace fs = std::filesystem;
+
+Result<FileIdentity> FileIdentity::of(const std::string& path)
+{
+    std::error_code error;
+    const fs::path canonical = fs::weakly_canonical(fs::absolute(path, error), error);
+    struct stat info
+    {};
+    if (::stat(path.c_str(), &info) != 0)
+        return Result<FileIdentity>::failure(path + ": cannot read file");
+    if (!S_ISREG(info.st_mode))
+        return Result<FileIdentity>::failure(path + ": not a regular file");
+    FileIdentity identity;
+    identity.path = error ? path : canonical.string();
+    identity.size = int64_t(info.st_size);
+    identity.mtimeNs = int64_t(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec;
+    return identity;
+}
+
+std::string Workspace::defaultCachePath()
+{
+    const char* xdg = std::getenv("XDG_CACHE_HOME");
+    fs::path base;
+    if (xdg && *xdg && fs::path(xdg).is_absolute()) {
+        base = xdg;
+    } else {
+        const char* home = std::getenv("HOME");
+        base = fs::path(home && *home ? home : "/tmp") / ".cache";
+    }
+    return (base / "spanscope" / "workspace.spanscope").string();
+}
+
+Result<std::unique_ptr<Workspace>> Workspace::open(const std::string& path, OpenMode mode)
+{
+    using R = Result<std::unique_ptr<Workspace>>;
+    std::error_code error;
+    const bool exists = fs::exists(path, error);
+    if (!exists && mode == OpenMode::ExistingOnly)
+        return R::failure(path + ": no such workspace file");
+    if (!exists) {
+        const fs::path parent = fs::path(path).parent_path();
+        if (!parent.empty())
+            fs::create_directories(parent, error);
+    }
+    if (exists && fs::is_directory(path, error))
+        return R::failure(path + ": is a directory, not a workspace file");
+
+    try {
+        sql::Database db(path, sql::Database::Mode::ReadWriteCreate);
+        int version = 0;
+        WorkspaceSchema::State state;
+        try {
+            state = WorkspaceSchema::inspect(db, &version);
+        } catch (const sql::Error& e) {
+            return R::failure(path + ": not a Spanscope workspace (" + e.what() +
+                              "); the file was left untouched");
+        }
+        switch (state) {
+        case WorkspaceSchema::State::Foreign:
+            return R::failure(path + ": not a Spanscope workspace (another program's database); the file was "
+                                     "left untouched");
+        case WorkspaceSchema::State::Newer:
+            return R::failure(path + ": written by a newer Spanscope (schema version " +
+                              std::to_string(version) + ", this one reads up to " +
+                              std::to_string(WorkspaceSchema::kCurrentVersion) + ")");
+        default:
+            break;
+        }
+        // Only now, knowing the file is ours, change how it is journaled.
+        db.exec("PRAGMA journal_mode = WAL");
+        db.exec("PRAGMA synchronous = NORMAL");
+        db.exec("PRAGMA temp_store = MEMORY");
+        db.exec("PRAGMA cache_size = -65536"); // 64 MiB page cache per connection
+        if (state == WorkspaceSchema::State::Empty)
+            WorkspaceSchema::create(db);
+        else if (state == WorkspaceSchema::State::Older)
+            WorkspaceSchema::migrate(db, version);
+        return std::unique_ptr<Workspace>(new Workspace(std::move(db)));
+    } catch (const sql::Error& e) {
+        return R::failure(path + ": " + e.what());
+    }
+}
+
+std::optional<int64_t> Workspace::findImportedSource(const FileIdentity& file)
+{
+    auto query = m_db.prepare("SELECT id FROM sources WHERE path = ?1 AND size = ?2 AND mtime_ns = ?3 "
+                              "ORDER BY id DESC LIMIT 1");
+    query.bindText(1, file.path).bind(2, file.size).bind(3, file.mtimeNs);
+    if (query.step())
+        return query.columnInt(0);
+    return std::nullopt;
+}
+
+void Workspace::removeSource(int64_t sourceId)
+{
+    sql::Transaction transaction(m_db);
+    deleteSourceRows(m_db, sourceId);
+    transaction.commit();
+}
+
+void Workspace::deleteSourceRows(sql::Database& db, int64_t sourceId)
+{
+    const char* statements[] = {
+        "DELETE FROM events WHERE span IN (SELECT s.id FROM spans s JOIN traces t ON s.trace = t.id "
+        "WHERE t.source = ?1)",
+        "DELETE FROM links WHERE span IN (SELECT s.id FROM spans s JOIN traces t ON s.trace = t.id "
+        "WHERE t.source = ?1)",
+        "DELETE FROM spans WHERE trace IN (SELECT id FROM traces WHERE source = ?1)",
+        "DELETE FROM traces WHERE source = ?1",
+        "DELETE FROM resources WHERE source = ?1",
+        "DELETE FROM scopes WHERE source = ?1",
+        "DELETE FROM source_warnings WHERE source = ?1",
+        "DELETE FROM sources WHERE id = ?1",
+    };
+    for (const char* text : statements) {
+        auto statement = db.prepare(text);
+        statement.bind(1, sourceId);
+        statement.run();
+    }
+}
+
+void Workspace::touchSource(int64_t sourceId)
+{
+    const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
+    auto statement = m_db.prepare("UPDATE sources SET last_opened_ms = ?1 WHERE id = ?2");
+    statement.bind(1, int64_t(now)).bind(2, sourceId);
+    statement.run();
+}
+
+Result<bool> Workspace::saveAs(const std::string& target)
+{
+    std::error_code error;
+    if (fs::exists(target, error))
+        return Result<bool>::failure(target + ": already exists");
+    try {
+        auto statement = m_db.prepare("VACUUM INTO ?1");
+        statement.bindText(1, target);
+        statement.run();
+    } catch (const sql::Error& e) {
+        fs::remove(target, error);
+        return Result<bool>::failure(target + ": " + e.what());
+    }
+    return true;
+}
+
+} // namespace spanscope

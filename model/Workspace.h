@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Result.h"
+#include "Sqlite.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace spanscope {
+
+// The identity of a trace dump on disk: the same path, size and modification time means the same
+// content, so its import can be reused.
+struct FileIdentity
+{
+    std::string path; // absolute, canonical
+    int64_t size = 0;
+    int64_t mtimeNs = 0;
+
+    static Result<FileIdentity> of(const std::string& path);
+};
+
+// One open workspace file: the SQLite database every view reads from. Each thread that touches
+// the workspace opens its own Workspace on the same path (WAL mode lets readers and one writer
+// work at once).
+class Workspace
+{
+public:
+    enum class OpenMode
+    {
+        CreateIfMissing, // the cache workspace, or "Save as" targets
+        ExistingOnly,    // "Open workspace…": never create a file the user did not pick
+    };
+
+    // Opens, creates or migrates. A corrupt, foreign or newer file gives an error and is left
+    // untouched: it is never written, truncated or deleted.
+    static Result<std::unique_ptr<Workspace>> open(const std::string& path, OpenMode mode);
+
+    // $XDG_CACHE_HOME/spanscope/workspace.spanscope (~/.cache/... when unset).
+    static std::string defaultCachePath();
+
+    sql::Database& db() { return m_db; }
+    const std::string& path() const { return m_db.path(); }
+
+    // The source already imported from this exact file (path, size, mtime), if any.
+    std::optional<int64_t> findImportedSource(const FileIdentity& file);
+    // Removes a source with everything imported from it, in one transaction.
+    void removeSource(int64_t sourceId);
+    // The same, inside a transaction the caller holds.
+    static void deleteSourceRows(sql::Database& db, int64_t sourceId);
+    // Records that a source was opened now (the cache keeps recently used sources).
+    void touchSource(int64_t sourceId);
+
+    // Copies the workspace, consistent and compacted, to target (VACUUM INTO). The target must not
+    // exist yet; the caller decides about overwriting (the window asks, then removes it).
+    Result<bool> saveAs(const std::string& target);
+
+private:
+    explicit Workspace(sql::Database db) : m_db(std::move(db)) {}
+    sql::Database m_db;
+};
+
+} // namespace spanscope

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Sqlite.h"
+
+namespace spanscope {
+
+// The workspace file's schema: creation, version check and migrations (docs/ARCHITECTURE.md,
+// "Workspace schema"). PRAGMA application_id marks the file as ours; PRAGMA user_version holds the
+// schema version.
+namespace WorkspaceSchema {
+
+constexpr int kApplicationId = 0x53707363; // "Spsc"
+constexpr int kCurrentVersion = 1;
+
+enum class State
+{
+    Empty,
+    Current,
+    Older,
+    Newer,
+    Foreign
+};
+
+// What the file is: a fresh empty database, ours (current, older or newer), or somebody else's.
+State inspect(sql::Database& db, int* version = nullptr);
+// Creates the current schema in an empty database.
+void create(sql::Database& db);
+// Brings an older workspace to the current version in one transaction.
+void migrate(sql::Database& db, int fromVersion);
+
+// Indexes that the bulk import drops and rebuilds (docs/ARCHITECTURE.md, "Import").
+void createBulkIndexes(sql::Database& db);
+void dropBulkIndexes(sql::Database& db);
+
+} // namespace WorkspaceSchema
+
+} // namespace spanscope

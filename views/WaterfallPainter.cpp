@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: MIT
+#include "WaterfallPainter.h"
+
+#include "ServicePalette.h"
+#include "layout/TimeAxis.h"
+#include "model/TextFormat.h"
+
+#include <QPainter>
+#include <QPainterPath>
+#include <algorithm>
+#include <cmath>
+
+namespace spanscope {
+
+namespace {
+
+// A fixed light theme: exported pictures look the same on every desktop.
+const QColor kBackground(0xffffff);
+const QColor kAlternate(0xf7f7f9);
+const QColor kHeader(0xeef0f3);
+const QColor kGrid(0xe3e5e8);
+const QColor kDivider(0xc9ccd1);
+const QColor kText(0x1f2328);
+const QColor kMutedText(0x6e7781);
+const QColor kSelection(0xd4e4ff);
+const QColor kHover(0xebf2ff);
+const QColor kError(0xd1242f);
+
+constexpr int kBarPadding = 5;
+
+} // namespace
+
+int64_t WaterfallMetrics::rowAt(const QRect& area, const WaterfallScene& scene, int y) const
+{
+    const double offset = double(y - area.top() - headerHeight) + scene.scrollY;
+    if (y < area.top() + headerHeight || offset < 0)
+        return -1;
+    const auto row = int64_t(offset / rowHeight);
+    return scene.rows && row < int64_t(scene.rows->size()) ? row : -1;
+}
+
+QRect WaterfallMetrics::barArea(const QRect& area, const WaterfallScene& scene) const
+{
+    const int left = area.left() + scene.nameColumnWidth + 1;
+    return QRect(left + 8, area.top(), std::max(area.right() - left - 16, 10), area.height());
+}
+
+QRect WaterfallMetrics::expanderRect(const QRect& area, const WaterfallScene& scene, size_t row,
+                                     uint32_t depth) const
+{
+    const int x = area.left() + 6 + indentOf(depth);
+    return QRect(x, rowTop(area, scene, row), expanderWidth, rowHeight);
+}
+
+void WaterfallPainter::paint(QPainter& painter, const QRect& area, const WaterfallScene& scene,
+                             const WaterfallMetrics& metrics)
+{
+    painter.save();
+    painter.setClipRect(area);
+    painter.fillRect(area, kBackground);
+    if (!scene.analysis || !scene.rows) {
+        painter.setPen(kMutedText);
+        painter.drawText(area, Qt::AlignCenter, tr("No trace selected"));
+        painter.restore();
+        return;
+    }
+
+    // Only the rows that intersect the area are touched: O(visible rows), whatever the trace size.
+    const auto rowCount = int64_t(scene.rows->size());
+    const int64_t first = std::max<int64_t>(0, int64_t(scene.scrollY / metrics.rowHeight));
+    const int64_t visible = area.height() / metrics.rowHeight + 2;
+    const int64_t last = std::min(rowCount, first + visible);
+
+    // Grid lines under the bars, at the same ticks as the header.
+    const QRect bars = metrics.barArea(area, scene);
+    const TimeMapping mapping(scene.windowStart, scene.windowEnd, bars.left(), bars.width());
+    const TimeTicks ticks = computeTicks(mapping, scene.analysis->times.traceStart, 90);
+    for (int64_t row = first; row < last; ++row) {
+        if (row % 2)
+            painter.fillRect(
+                QRect(area.left(), metrics.rowTop(area, scene, size_t(row)), area.width(), metrics.rowHeight),
+                kAlternate);
+    }
+    painter.setPen(kGrid);
+    for (const TimeTick& tick : ticks.ticks)
+        painter.drawLine(QPointF(tick.x, area.top() + metrics.headerHeight), QPointF(tick.x, area.bottom()));
+
+    for (int64_t row = first; row < last; ++row)
+        paintRow(painter, area, scene, metrics, size_t(row));
+
+    painter.setPen(kDivider);
+    const int dividerX = area.left() + scene.nameColumnWidth;
+    painter.drawLine(dividerX, area.top(), dividerX, area.bottom());
+    paintHeader(painter, area, scene, metrics);
+    painter.restore();
+}
+
+void WaterfallPainter::paintHeader(QPainter& painter, const QRect& area, const WaterfallScene& scene,
+                                   const WaterfallMetrics& metrics)
+{
+    const QRect header(area.left(), area.top(), area.width(), metrics.headerHeight);
+    painter.fillRect(header, kHeader);
+    painter.setPen(kDivider);
+    painter.drawLine(header.bottomLeft(), header.bottomRight());
+    painter.drawLine(area.left() + scene.nameColumnWidth, header.top(), area.left() + scene.nameColumnWidth,
+                     header.bottom());
+
+    QFont bold = painter.font();
+    bold.setBold(true);
+    painter.setFont(bold);
+    painter.setPen(kText);
+    painter.drawText(QRect(header.left() + 8, header.top(), scene.nameColumnWidth - 16, header.height()),
+                     Qt::AlignVCenter | Qt::AlignLeft, tr("Service and operation"));
+    painter.setFont(QFont(bold.family(), bold.pointSize()));
+
+    const QRect bars = metrics.barArea(area, scene);
+    const TimeMapping mapping(scene.windowStart, scene.windowEnd, bars.left(), bars.width());
+    const int64_t origin = scene.analysis->times.traceStart;
+    const TimeTicks ticks = computeTicks(mapping, origin, 90);
+    painter.setPen(kMutedText);
+    for (const TimeTick& tick : ticks.ticks) {
+        painter.drawLine(QPointF(tick.x, header.bottom() - 5), QPointF(tick.x, header.bottom()));
+        const QString label = TextFormat::offset(tick.time - origin, ticks.step);
+        const int labelWidth = painter.fontMetrics().horizontalAdvance(label) + 4;
+        // Labels sit right of their tick, or left of it where the area ends.
+        if (tick.x + 3 + labelWidth <= area.right())
+            painter.drawText(QRectF(tick.x + 3, header.top(), labelWidth, header.height() - 2),
+                             Qt::AlignVCenter | Qt::AlignLeft, label);
+        else if (tick.x - 3 - labelWidth > bars.left())
+            painter.drawText(QRectF(tick.x - 3 - labelWidth, header.top(), labelWidth, header.height() - 2),
+                             Qt::AlignVCenter | Qt::AlignRight, label);
+    }
+}
+
+void WaterfallPainter::paintRow(QPainter& painter, const QRect& area, const WaterfallScene& scene,
+                                const WaterfallMetrics& metrics, size_t row)
+{
+    const TraceAnalysis& analysis = *scene.analysis;
+    const TraceData& data = analysis.data;
+    const SpanTree& tree = analysis.tree;
+    const uint32_t span = scene.rows->spans[row];
+    const int top = metrics.rowTop(area, scene, row);
+    const QRect rowRect(area.left(), top, area.width(), metrics.rowHeight);
+    const bool dimmed = scene.matches && !(*scene.matches)[span];
+
+    if (span == scene.selectedSpan)
+        painter.fillRect(rowRect, kSelection);
+    else if (span == scene.hoveredSpan)
+        painter.fillRect(rowRect, kHover);
+
+    // Tree column: indentation, expander, service colour, name.
+    const uint32_t depth = tree.depth[span];
+    const QRect expander = metrics.expanderRect(area, scene, row, depth);
+    const bool hasChildren = tree.childCount(span) > 0;
+    const bool collapsed = hasChildren && scene.collapse && scene.collapse->isCollapsed(span);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    if (hasChildren) {
+        QPainterPath triangle;
+        const QPointF c = QRectF(expander).center();
+        if (collapsed) {
+            triangle.moveTo(c.x() - 3, c.y() - 5);
+            triangle.lineTo(c.x() + 3, c.y());
+            triangle.lineTo(c.x() - 3, c.y() + 5);
+        } else {
+            triangle.moveTo(c.x() - 5, c.y() - 3);
+            triangle.lineTo(c.x() + 5, c.y() - 3);
+            triangle.lineTo(c.x(), c.y() + 3);
+        }
+        triangle.closeSubpath();
+        painter.fillPath(triangle, kMutedText);
+    }
+    const QColor colour = scene.colors ? scene.colors->color(data.service[span]) : paletteColor(0);
+    const QRect chip(expander.right() + 4, top + 5, 4, metrics.rowHeight - 10);
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    painter.fillRect(chip, colour);
+
+    int textLeft = chip.right() + 6;
+    const int nameRight = area.left() + scene.nameColumnWidth - 6;
+    const uint8_t treeFlags = tree.flags[span];
+    const bool error = data.flags[span] & SpanFlag::Error;
+    if (error || (treeFlags & TreeFlag::Orphan)) {
+        // Error: a red disc with "!"; orphan: a hollow disc (its parent is missing).
+        const QRectF mark(textLeft, top + (metrics.rowHeight - 12) / 2.0, 12, 12);
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        if (error) {
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(kError);
+            painter.drawEllipse(mark);
+            painter.setPen(Qt::white);
+            QFont small = painter.font();
+            small.setBold(true);
+            painter.save();
+            painter.setFont(small);
+            painter.drawText(mark, Qt::AlignCenter, QStringLiteral("!"));
+            painter.restore();
+        } else {
+            painter.setPen(QPen(kMutedText, 1.5));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawEllipse(mark.adjusted(1, 1, -1, -1));
+        }
+        painter.setRenderHint(QPainter::Antialiasing, false);
+        textLeft += 16;
+    }
+
+    QString suffix;
+    if (collapsed)
+        suffix = QStringLiteral("  ") + tr("+%1").arg(tree.subtreeSize[span] - 1);
+    const QFontMetrics fm(painter.font(), painter.device());
+    const int suffixWidth = suffix.isEmpty() ? 0 : fm.horizontalAdvance(suffix);
+    const QString service = TextFormat::serviceOrUnknown(data.strings.at(data.service[span]));
+    const QString name = TextFormat::untrusted(data.strings.at(data.name[span]), 300);
+    QFont bold = painter.font();
+    bold.setBold(true);
+    const QFontMetrics boldMetrics(bold, painter.device());
+    const int available = std::max(nameRight - textLeft - suffixWidth, 10);
+    // The service keeps its full name unless that would leave the operation less than 40 %.
+    // (+2: elidedText() elides text whose width equals the rounded advance.)
+    const int serviceWidth = std::min(boldMetrics.horizontalAdvance(service) + 2, available * 6 / 10);
+    painter.setPen(dimmed ? kMutedText : kText);
+    painter.save();
+    painter.setFont(bold);
+    painter.drawText(QRect(textLeft, top, serviceWidth, metrics.rowHeight), Qt::AlignVCenter | Qt::AlignLeft,
+                     boldMetrics.elidedText(service, Qt::ElideRight, serviceWidth));
+    painter.restore();
+    const int nameLeft = textLeft + serviceWidth + 6;
+    const int nameWidth = std::max(available - serviceWidth - 6, 0);
+    const QString elided = fm.elidedText(name, Qt::ElideRight, nameWidth);
+    painter.drawText(QRect(nameLeft, top, nameWidth, metrics.rowHeight), Qt::AlignVCenter | Qt::AlignLeft,
+                     elided);
+    if (!suffix.isEmpty()) {
+        painter.setPen(kMutedText);
+        painter.drawText(QRect(nameLeft + fm.horizontalAdvance(elided), top, suffixWidth, metrics.rowHeight),
+                         Qt::AlignVCenter | Qt::AlignLeft, suffix);
+    }
+
+    // Bar on the time axis.
+    const QRect bars = metrics.barArea(area, scene);
+    const TimeMapping mapping(scene.windowStart, scene.windowEnd, bars.left(), bars.width());
+    const int64_t start = analysis.times.start[span];
+    const int64_t end = analysis.times.end[span];
+    const double x0 = std::max(mapping.toX(start), double(bars.left() - 2));
+    const double x1 = std::min(mapping.toX(end), double(area.right() + 2));
+    if (x1 < bars.left() - 2 || x0 > area.right())
+        return; // outside the visible time window
+    painter.save();
+    painter.setClipRect(QRect(bars.left() - 2, top, area.right() - bars.left() + 3, metrics.rowHeight));
+    const QRectF bar(x0, top + kBarPadding, std::max(x1 - x0, 1.0), metrics.rowHeight - 2 * kBarPadding);
+    QColor fill = colour;
+    if (dimmed)
+        fill.setAlpha(60);
+    painter.fillRect(bar, fill);
+    if (error) {
+        painter.setPen(QPen(kError, 2));
+        painter.drawLine(QPointF(bar.left(), bar.bottom()), QPointF(bar.right(), bar.bottom()));
+    }
+    if (span == scene.selectedSpan) {
+        painter.setPen(QPen(kText, 1));
+        painter.drawRect(bar.adjusted(-0.5, -0.5, 0.5, 0.5));
+    }
+
+    // The duration beside the bar, on the side with room; inside if the bar is wide enough.
+    const QString label = TextFormat::duration(end - start);
+    const int labelWidth = fm.horizontalAdvance(label) + 6;
+    painter.setPen(dimmed ? kMutedText : kText);
+    if (bar.right() + labelWidth < area.right())
+        painter.drawText(QRectF(bar.right() + 4, top, labelWidth, metrics.rowHeight), Qt::AlignVCenter,
+                         label);
+    else if (bar.left() - labelWidth > bars.left())
+        painter.drawText(QRectF(bar.left() - labelWidth, top, labelWidth - 2, metrics.rowHeight),
+                         Qt::AlignVCenter | Qt::AlignRight, label);
+    else if (bar.width() > labelWidth + 4) {
+        painter.setPen(textColorOn(fill));
+        painter.drawText(bar.adjusted(4, -kBarPadding, -4, kBarPadding), Qt::AlignVCenter | Qt::AlignRight,
+                         label);
+    }
+    painter.restore();
+}
+
+} // namespace spanscope

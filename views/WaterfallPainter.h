@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "WaterfallScene.h"
+
+#include <QCoreApplication>
+#include <QFont>
+#include <QRect>
+
+class QPainter;
+
+namespace spanscope {
+
+// Geometry of the waterfall's parts, shared by painting and hit testing.
+struct WaterfallMetrics
+{
+    int headerHeight = 30;
+    int rowHeight = 22;
+    int indent = 14;
+    int maxIndentDepth = 40; // deeper spans stop indenting so names stay readable
+    int expanderWidth = 12;
+
+    int rowTop(const QRect& area, const WaterfallScene& scene, size_t row) const
+    {
+        return area.top() + headerHeight + int(double(row) * rowHeight - scene.scrollY);
+    }
+    // The row at y, or -1 outside the rows.
+    int64_t rowAt(const QRect& area, const WaterfallScene& scene, int y) const;
+    int indentOf(uint32_t depth) const
+    {
+        return int(std::min<uint32_t>(depth, uint32_t(maxIndentDepth))) * indent;
+    }
+    QRect barArea(const QRect& area, const WaterfallScene& scene) const;
+    QRect expanderRect(const QRect& area, const WaterfallScene& scene, size_t row, uint32_t depth) const;
+};
+
+// Draws the waterfall: time axis, tree column and bars, touching only the rows inside `area`.
+class WaterfallPainter
+{
+    Q_DECLARE_TR_FUNCTIONS(WaterfallPainter)
+
+public:
+    static void paint(QPainter& painter, const QRect& area, const WaterfallScene& scene,
+                      const WaterfallMetrics& metrics = {});
+
+private:
+    static void paintHeader(QPainter& painter, const QRect& area, const WaterfallScene& scene,
+                            const WaterfallMetrics& metrics);
+    static void paintRow(QPainter& painter, const QRect& area, const WaterfallScene& scene,
+                         const WaterfallMetrics& metrics, size_t row);
+};
+
+} // namespace spanscope
