@@ -191,6 +191,10 @@ std::optional<int> runCommandLine(int argc, char** argv)
     }
     static const std::map<std::string, std::function<int(const std::vector<std::string>&)>> commands = {
         {"info", cli::runInfo},
+        {"spans", cli::runSpans},
+        {"convert", cli::runConvert},
+        {"critical-path", cli::runCriticalPath},
+        {"stats", cli::runStats},
         {"export", cli::runExport},
     };
     const auto command = commands.find(first);

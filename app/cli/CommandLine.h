@@ -2,6 +2,7 @@
 #pragma once
 
 #include "importers/ImportRunner.h"
+#include "model/Workspace.h"
 
 #include <cstdio>
 #include <memory>
@@ -12,7 +13,6 @@
 
 namespace spanscope {
 
-class Workspace;
 
 namespace cli {
 
@@ -72,6 +72,10 @@ int64_t pickTrace(Workspace& workspace, int64_t sourceId, const Arguments& args,
 
 int runInfo(const std::vector<std::string>& args);
 int runExport(const std::vector<std::string>& args);
+int runSpans(const std::vector<std::string>& args);
+int runConvert(const std::vector<std::string>& args);
+int runCriticalPath(const std::vector<std::string>& args);
+int runStats(const std::vector<std::string>& args);
 
 } // namespace cli
 

@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: MIT
+#include "CommandLine.h"
+
+namespace spanscope::cli {
+
+// Placeholder until the command is written; see the issue that introduces it.
+int runCriticalPath(const std::vector<std::string>&)
+{
+    std::fprintf(stderr, "spanscope critical-path: not available in this build yet\n");
+    return Failure;
+}
+
+} // namespace spanscope::cli
