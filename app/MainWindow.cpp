@@ -181,7 +181,8 @@ void MainWindow::saveWorkspaceAsDialog()
         m_status->setText(tr("Cannot replace %1").arg(path));
         return;
     }
-    const auto saved = m_session->workspace().saveAs(path.toStdString());
+    // What the window shows goes into the file, not the rest of the shared cache.
+    const auto saved = m_session->workspace().saveAs(path.toStdString(), m_session->openSources());
     m_status->setText(saved ? tr("Workspace saved to %1").arg(path)
                             : tr("Cannot save the workspace: %1").arg(QString::fromStdString(saved.error())));
 }

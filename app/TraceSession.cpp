@@ -65,6 +65,10 @@ void TraceSession::startNextImport()
     const std::string workspacePath = m_workspace->path();
     ImportOptions options;
     options.reuseCached = m_reuseCache;
+    if (m_workspace->path() == Workspace::defaultCachePath()) {
+        options.cacheLimit = 20; // the shared cache keeps recent files (docs/DECISIONS.md)
+        options.protectedSources = m_openSources;
+    }
     emit importStarted(path);
 
     m_importJobs.start(

@@ -4,6 +4,7 @@
 #include "ImportFailure.h"
 #include "ImportPipeline.h"
 #include "io/ByteSource.h"
+#include "model/PipelinedSink.h"
 #include "model/Workspace.h"
 #include "model/WorkspaceWriter.h"
 
@@ -71,8 +72,7 @@ ImportOutcome importFile(Workspace& workspace, const std::string& path, const Im
 
         auto file = openFileSource(path);
         const ByteSource* fileForProgress = file.get();
-        // Rough guess (700 bytes per span of JSON) to decide whether to rebuild indexes after the load.
-        WorkspaceWriter writer(workspace, *identity, uint64_t(identity->size) / 700);
+        WorkspaceWriter writer(workspace, *identity);
         const uint64_t total = uint64_t(identity->size);
         uint64_t lastReported = 0;
         const auto onRead = [&]() {
@@ -91,10 +91,21 @@ ImportOutcome importFile(Workspace& workspace, const std::string& path, const Im
             if (progress)
                 progress(ImportProgress{total, total, stage});
         });
-        const StreamInfo info = importStream(std::move(file), writer, options.limits, onRead);
+        // Parsing on this thread, SQLite on another: the two overlap on two cores.
+        StreamInfo info;
+        {
+            PipelinedSink pipeline(writer);
+            info = importStream(std::move(file), pipeline, options.limits, onRead);
+            pipeline.finish();
+        }
         outcome.sourceId = writer.commit(int64_t(elapsed() * 1000), formatId(info.format), info.variant);
         outcome.status = ImportOutcome::Status::Imported;
         readStoredSummary(workspace, outcome);
+        if (options.cacheLimit > 0) {
+            std::vector<int64_t> keep = options.protectedSources;
+            keep.push_back(outcome.sourceId);
+            workspace.evictSources(options.cacheLimit, keep);
+        }
     } catch (const ImportFailure& failure) {
         outcome.error = failure.location().format(path, failure.what());
     } catch (const ImportCancelled&) {

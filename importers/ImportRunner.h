@@ -17,6 +17,10 @@ class Workspace;
 struct ImportOptions
 {
     bool reuseCached = true; // same path, size and mtime: reuse the earlier import (--no-cache: false)
+    // After a new import, keep only this many recently opened sources (0: keep all). The shared
+    // cache workspace sets it; a workspace the user saved does not.
+    size_t cacheLimit = 0;
+    std::vector<int64_t> protectedSources; // never evicted (the sources open in the window)
     ImportLimits limits;
 };
 

@@ -91,9 +91,33 @@ Result<SpanDetails> SpanDetailsReader::read(int64_t spanRow)
     }
 }
 
+void SpanDetailsReader::forEachSpanOfSource(int64_t sourceId,
+                                            const std::function<bool(const SpanDetails&)>& callback)
+{
+    auto rows = m_db.prepare(std::string(kSelect) +
+                             "WHERE s.id BETWEEN (SELECT first_span FROM sources WHERE id = ?1) AND (SELECT "
+                             "last_span FROM sources WHERE id = ?1) "
+                             // Ids are stored as signed 64-bit halves; "< 0" first gives unsigned order.
+                             "ORDER BY t.trace_hi < 0, t.trace_hi, t.trace_lo < 0, t.trace_lo, s.trace, "
+                             "s.start_ns, s.id");
+    rows.bind(1, sourceId);
+    SpanDetails details;
+    while (rows.step()) {
+        fill(rows, details);
+        if (!callback(details))
+            break;
+    }
+}
+
 void SpanDetailsReader::forEachSpan(int64_t traceRow, const std::function<bool(const SpanDetails&)>& callback)
 {
-    auto rows = m_db.prepare(std::string(kSelect) + "WHERE s.trace = ?1 ORDER BY s.start_ns, s.id");
+    // Spans have no index by trace: scan the source's row range, which holds all of them.
+    auto rows =
+        m_db.prepare(std::string(kSelect) +
+                     "WHERE s.id BETWEEN (SELECT so.first_span FROM sources so JOIN traces tr ON "
+                     "tr.source = so.id WHERE tr.id = ?1) AND (SELECT so.last_span FROM sources so JOIN "
+                     "traces tr ON tr.source = so.id WHERE tr.id = ?1) AND s.trace = ?1 "
+                     "ORDER BY s.start_ns, s.id");
     rows.bind(1, traceRow);
     SpanDetails details;
     while (rows.step()) {

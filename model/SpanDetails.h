@@ -70,6 +70,9 @@ public:
     // Every span of a trace in start order (ties: file order), for dumps and conversion. The
     // callback returns false to stop.
     void forEachSpan(int64_t traceRow, const std::function<bool(const SpanDetails&)>& callback);
+    // Every span of a source, trace by trace (ordered by trace id), each trace in start order: one
+    // pass for dumps and conversion of whole files.
+    void forEachSpanOfSource(int64_t sourceId, const std::function<bool(const SpanDetails&)>& callback);
 
 private:
     void fill(sql::Statement& row, SpanDetails& details);

@@ -19,6 +19,8 @@ public:
 
     // The id of text, inserting it if the workspace does not have it yet. Id 0 is the empty string.
     int64_t intern(std::string_view text);
+    // The text of an id (from the cache, else the table); empty if unknown.
+    std::string text(int64_t id);
 
 private:
     struct Hash
@@ -34,7 +36,9 @@ private:
     size_t m_cacheLimit;
     sql::Statement m_select;
     sql::Statement m_insert;
+    sql::Statement m_selectText;
     std::unordered_map<std::string, int64_t, Hash, std::equal_to<>> m_cache;
+    std::unordered_map<int64_t, const std::string*> m_byId; // points at m_cache's keys
 };
 
 } // namespace spanscope

@@ -2,7 +2,10 @@
 #include "TraceLoader.h"
 
 #include "AttributeCodec.h"
+#include "TraceBuilder.h"
+#include "TracePack.h"
 
+#include <sqlite3.h>
 #include <unordered_map>
 
 namespace spanscope {
@@ -22,75 +25,100 @@ std::string hostKeyOf(std::string_view resourceAttributes)
     return {};
 }
 
+bool TraceLoader::loadPack(TraceData& trace)
+{
+    auto format = m_db.prepare("SELECT format FROM trace_packs WHERE trace = ?1");
+    format.bind(1, trace.traceRow);
+    if (!format.step() || format.columnInt(0) != TracePack::kFormat)
+        return false;
+    sqlite3_blob* blob = nullptr;
+    if (sqlite3_blob_open(m_db.handle(), "main", "trace_packs", "data", trace.traceRow, 0, &blob) !=
+        SQLITE_OK) {
+        sqlite3_blob_close(blob);
+        return false;
+    }
+    const size_t size = size_t(sqlite3_blob_bytes(blob));
+    const bool ok = TracePack::decode(
+        [blob](void* out, size_t bytes, size_t offset) {
+            return sqlite3_blob_read(blob, out, int(bytes), int(offset)) == SQLITE_OK;
+        },
+        size, trace);
+    sqlite3_blob_close(blob);
+    return ok;
+}
+
+Result<TraceData> TraceLoader::rebuild(int64_t traceRow, const TraceId& traceId,
+                                       const std::atomic<bool>* cancel)
+{
+    using R = Result<TraceData>;
+    auto range =
+        m_db.prepare("SELECT s.first_span, s.last_span FROM traces t JOIN sources s ON s.id = t.source "
+                     "WHERE t.id = ?1");
+    range.bind(1, traceRow);
+    if (!range.step())
+        return R::failure("trace " + std::to_string(traceRow) + " has no source");
+    auto rows =
+        m_db.prepare("SELECT id, start_ns, end_ns, span_id, parent_id, service, name, resource, flags, kind, "
+                     "status FROM spans WHERE id BETWEEN ?1 AND ?2 AND trace = ?3 ORDER BY start_ns, id");
+    rows.bind(1, range.columnInt(0)).bind(2, range.columnInt(1)).bind(3, traceRow);
+    std::vector<SpanEntry> entries;
+    while (rows.step()) {
+        if (cancel && (entries.size() & 0xFFFF) == 0 && cancel->load(std::memory_order_relaxed))
+            return R::failure("cancelled");
+        entries.push_back(
+            SpanEntry{rows.columnInt(0), rows.columnInt(1), rows.columnInt(2), uint64_t(rows.columnInt(3)),
+                      uint64_t(rows.columnInt(4)), rows.columnInt(5), rows.columnInt(6), rows.columnInt(7),
+                      uint32_t(rows.columnInt(8)), uint8_t(rows.columnInt(9)), uint8_t(rows.columnInt(10))});
+    }
+    auto stringText = m_db.prepare("SELECT text FROM strings WHERE id = ?1");
+    auto resource = m_db.prepare("SELECT service, attrs FROM resources WHERE id = ?1");
+    TraceBuilder builder(
+        [&](int64_t id) {
+            stringText.bind(1, id);
+            std::string text(stringText.step() ? stringText.columnText(0) : std::string_view());
+            stringText.reset();
+            return text;
+        },
+        [&](int64_t row) {
+            TraceBuilder::ResourceInfo info;
+            resource.bind(1, row);
+            if (resource.step()) {
+                info.serviceId = resource.columnInt(0);
+                info.host = hostKeyOf(resource.columnBlob(1));
+            }
+            resource.reset();
+            return info;
+        });
+    TraceData trace = builder.build(traceRow, traceId, entries);
+    try {
+        // Store the pack for next time; a read-only workspace simply rebuilds again.
+        auto store =
+            m_db.prepare("INSERT OR REPLACE INTO trace_packs(trace, format, data) VALUES(?1, ?2, ?3)");
+        const std::string blob = TracePack::encode(trace);
+        store.bind(1, traceRow).bind(2, int64_t(TracePack::kFormat)).bindBlob(3, blob, false);
+        store.run();
+    } catch (const sql::Error&) {
+    }
+    return trace;
+}
+
 Result<TraceData> TraceLoader::load(int64_t traceRow, const std::atomic<bool>* cancel)
 {
     using R = Result<TraceData>;
+    m_usedPack = false;
     try {
-        TraceData trace;
-        trace.traceRow = traceRow;
-        auto header = m_db.prepare("SELECT trace_hi, trace_lo, span_count FROM traces WHERE id = ?1");
+        auto header = m_db.prepare("SELECT trace_hi, trace_lo FROM traces WHERE id = ?1");
         header.bind(1, traceRow);
         if (!header.step())
             return R::failure("trace " + std::to_string(traceRow) + " is not in the workspace");
+        TraceData trace;
+        trace.traceRow = traceRow;
         trace.traceId = TraceId{uint64_t(header.columnInt(0)), uint64_t(header.columnInt(1))};
-        trace.reserve(size_t(header.columnInt(2)));
-
-        // Global string id -> index in the trace's own string table.
-        std::unordered_map<int64_t, uint32_t> localStrings{{0, 0}};
-        std::unordered_map<int64_t, uint32_t> localResources{{0, 0}};
-        trace.resources.push_back(TraceResource{});
-        auto stringText = m_db.prepare("SELECT text FROM strings WHERE id = ?1");
-        const auto local = [&](int64_t id) -> uint32_t {
-            const auto it = localStrings.find(id);
-            if (it != localStrings.end())
-                return it->second;
-            stringText.bind(1, id);
-            const uint32_t index = trace.strings.add(stringText.step() ? stringText.columnText(0) : "");
-            stringText.reset();
-            localStrings.emplace(id, index);
-            return index;
-        };
-        auto resourceRow = m_db.prepare("SELECT service, attrs FROM resources WHERE id = ?1");
-        const auto localResource = [&](int64_t id) -> uint32_t {
-            const auto it = localResources.find(id);
-            if (it != localResources.end())
-                return it->second;
-            TraceResource resource;
-            resource.rowId = id;
-            resourceRow.bind(1, id);
-            if (resourceRow.step()) {
-                resource.service = local(resourceRow.columnInt(0));
-                const std::string host = hostKeyOf(resourceRow.columnBlob(1));
-                resource.host = host.empty() ? 0 : trace.strings.add(host);
-            }
-            resourceRow.reset();
-            const auto index = uint32_t(trace.resources.size());
-            trace.resources.push_back(resource);
-            localResources.emplace(id, index);
-            return index;
-        };
-
-        auto spans =
-            m_db.prepare("SELECT id, span_id, parent_id, service, name, kind, start_ns, end_ns, status, "
-                         "flags, resource FROM spans WHERE trace = ?1 ORDER BY start_ns, id");
-        spans.bind(1, traceRow);
-        size_t count = 0;
-        while (spans.step()) {
-            if (cancel && (++count & 0xFFFF) == 0 && cancel->load(std::memory_order_relaxed))
-                return R::failure("cancelled");
-            trace.rowId.push_back(spans.columnInt(0));
-            trace.spanId.push_back(uint64_t(spans.columnInt(1)));
-            trace.parentSpanId.push_back(uint64_t(spans.columnInt(2)));
-            trace.service.push_back(local(spans.columnInt(3)));
-            trace.name.push_back(local(spans.columnInt(4)));
-            trace.kind.push_back(SpanKind(spans.columnInt(5)));
-            trace.startNs.push_back(spans.columnInt(6));
-            trace.endNs.push_back(spans.columnInt(7));
-            trace.status.push_back(StatusCode(spans.columnInt(8)));
-            trace.flags.push_back(uint32_t(spans.columnInt(9)));
-            trace.resource.push_back(localResource(spans.columnInt(10)));
+        if (loadPack(trace)) {
+            m_usedPack = true;
+            return trace;
         }
-        return trace;
+        return rebuild(traceRow, trace.traceId, cancel);
     } catch (const sql::Error& e) {
         return R::failure(std::string("cannot read trace: ") + e.what());
     }

@@ -11,16 +11,24 @@
 
 namespace spanscope {
 
-// Reads one trace from the workspace into compact arrays for the layout engine.
+// Reads one trace from the workspace into compact arrays for the layout engine: its pack (one
+// blob, read straight into the arrays), or, when the pack is missing or stale (a workspace from an
+// older version), the spans table, after which the pack is stored for next time.
 class TraceLoader
 {
 public:
     explicit TraceLoader(sql::Database& db) : m_db(db) {}
 
     Result<TraceData> load(int64_t traceRow, const std::atomic<bool>* cancel = nullptr);
+    // Whether the last load() came from a pack (for tests and benchmarks).
+    bool lastLoadUsedPack() const { return m_usedPack; }
 
 private:
+    bool loadPack(TraceData& trace);
+    Result<TraceData> rebuild(int64_t traceRow, const TraceId& traceId, const std::atomic<bool>* cancel);
+
     sql::Database& m_db;
+    bool m_usedPack = false;
 };
 
 // The key the clock-skew adjustment groups a resource's spans by (analysis.md): host.id, else

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "Workspace.h"
 
+#include "AttributeSearch.h"
 #include "WorkspaceSchema.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -81,8 +83,8 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const std::string& path, Open
         // Only now, knowing the file is ours, change how it is journaled.
         db.exec("PRAGMA journal_mode = WAL");
         db.exec("PRAGMA synchronous = NORMAL");
-        db.exec("PRAGMA temp_store = MEMORY");
         db.exec("PRAGMA cache_size = -65536"); // 64 MiB page cache per connection
+        registerAttributeFunctions(db);
         if (state == WorkspaceSchema::State::Empty)
             WorkspaceSchema::create(db);
         else if (state == WorkspaceSchema::State::Older)
@@ -112,12 +114,15 @@ void Workspace::removeSource(int64_t sourceId)
 
 void Workspace::deleteSourceRows(sql::Database& db, int64_t sourceId)
 {
+    // A source's spans are one rowid range (WorkspaceWriter numbers them), so no index is needed.
     const char* statements[] = {
-        "DELETE FROM events WHERE span IN (SELECT s.id FROM spans s JOIN traces t ON s.trace = t.id "
-        "WHERE t.source = ?1)",
-        "DELETE FROM links WHERE span IN (SELECT s.id FROM spans s JOIN traces t ON s.trace = t.id "
-        "WHERE t.source = ?1)",
-        "DELETE FROM spans WHERE trace IN (SELECT id FROM traces WHERE source = ?1)",
+        "DELETE FROM events WHERE span BETWEEN (SELECT first_span FROM sources WHERE id = ?1) "
+        "AND (SELECT last_span FROM sources WHERE id = ?1)",
+        "DELETE FROM links WHERE span BETWEEN (SELECT first_span FROM sources WHERE id = ?1) "
+        "AND (SELECT last_span FROM sources WHERE id = ?1)",
+        "DELETE FROM spans WHERE id BETWEEN (SELECT first_span FROM sources WHERE id = ?1) "
+        "AND (SELECT last_span FROM sources WHERE id = ?1)",
+        "DELETE FROM trace_packs WHERE trace IN (SELECT id FROM traces WHERE source = ?1)",
         "DELETE FROM traces WHERE source = ?1",
         "DELETE FROM resources WHERE source = ?1",
         "DELETE FROM scopes WHERE source = ?1",
@@ -141,7 +146,7 @@ void Workspace::touchSource(int64_t sourceId)
     statement.run();
 }
 
-Result<bool> Workspace::saveAs(const std::string& target)
+Result<bool> Workspace::saveAs(const std::string& target, const std::vector<int64_t>& keepSources)
 {
     std::error_code error;
     if (fs::exists(target, error))
@@ -150,11 +155,50 @@ Result<bool> Workspace::saveAs(const std::string& target)
         auto statement = m_db.prepare("VACUUM INTO ?1");
         statement.bindText(1, target);
         statement.run();
+        if (!keepSources.empty()) {
+            auto copy = Workspace::open(target, OpenMode::ExistingOnly);
+            if (!copy)
+                throw sql::Error(copy.error(), 0);
+            std::vector<int64_t> drop;
+            auto sources = (*copy)->db().prepare("SELECT id FROM sources");
+            while (sources.step()) {
+                const int64_t id = sources.columnInt(0);
+                if (std::find(keepSources.begin(), keepSources.end(), id) == keepSources.end())
+                    drop.push_back(id);
+            }
+            if (!drop.empty()) {
+                for (int64_t id : drop)
+                    (*copy)->removeSource(id);
+                (*copy)->db().exec("VACUUM");
+            }
+            (*copy)->db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
     } catch (const sql::Error& e) {
-        fs::remove(target, error);
+        for (const char* suffix : {"", "-wal", "-shm"})
+            fs::remove(target + suffix, error);
         return Result<bool>::failure(target + ": " + e.what());
     }
     return true;
+}
+
+int Workspace::evictSources(size_t keep, const std::vector<int64_t>& protectedSources)
+{
+    std::vector<int64_t> candidates;
+    auto query = m_db.prepare(
+        "SELECT s.id FROM sources s WHERE NOT EXISTS (SELECT 1 FROM traces t JOIN annotations a ON "
+        "a.trace_lo = t.trace_lo AND a.trace_hi = t.trace_hi WHERE t.source = s.id) "
+        "ORDER BY s.last_opened_ms DESC, s.id DESC");
+    size_t seen = 0;
+    while (query.step()) {
+        const int64_t id = query.columnInt(0);
+        if (std::find(protectedSources.begin(), protectedSources.end(), id) != protectedSources.end())
+            continue;
+        if (++seen > keep)
+            candidates.push_back(id);
+    }
+    for (int64_t id : candidates)
+        removeSource(id);
+    return int(candidates.size());
 }
 
 } // namespace spanscope

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace spanscope {
 
@@ -53,9 +54,14 @@ public:
     // Records that a source was opened now (the cache keeps recently used sources).
     void touchSource(int64_t sourceId);
 
-    // Copies the workspace, consistent and compacted, to target (VACUUM INTO). The target must not
-    // exist yet; the caller decides about overwriting (the window asks, then removes it).
-    Result<bool> saveAs(const std::string& target);
+    // Copies the workspace, consistent and compacted, to target (VACUUM INTO). With keepSources,
+    // only those sources go into the copy (the window saves what it shows, not the whole cache).
+    // The target must not exist yet; the caller decides about overwriting.
+    Result<bool> saveAs(const std::string& target, const std::vector<int64_t>& keepSources = {});
+
+    // The cache keeps the `keep` most recently opened sources, plus any in `protectedSources` and any
+    // whose traces carry annotations (the user's work is never evicted). Returns how many went.
+    int evictSources(size_t keep, const std::vector<int64_t>& protectedSources = {});
 
 private:
     explicit Workspace(sql::Database db) : m_db(std::move(db)) {}

@@ -112,17 +112,79 @@ CREATE TABLE links(
 );
 )sql";
 
-constexpr const char* kBulkIndexes = R"sql(
-CREATE INDEX IF NOT EXISTS spans_by_trace ON spans(trace, start_ns);
-CREATE INDEX IF NOT EXISTS events_by_span ON events(span);
-CREATE INDEX IF NOT EXISTS links_by_span ON links(span);
+// Version 2: trace packs (one blob per trace for instant opening), annotations, UI state; sources
+// remember their rowid range of spans; events and links are clustered by span; no secondary
+// indexes on spans (spans are reached by rowid from packs, or by a source's rowid range).
+constexpr const char* kMigrateV1ToV2 = R"sql(
+CREATE TABLE trace_packs(
+    trace INTEGER PRIMARY KEY,
+    format INTEGER NOT NULL,
+    data BLOB NOT NULL
+);
+CREATE TABLE annotations(
+    id INTEGER PRIMARY KEY,
+    trace_hi INTEGER NOT NULL,
+    trace_lo INTEGER NOT NULL,
+    span_id INTEGER,
+    start_ns INTEGER,
+    end_ns INTEGER,
+    text TEXT NOT NULL,
+    color TEXT NOT NULL DEFAULT '',
+    created_ms INTEGER NOT NULL,
+    updated_ms INTEGER NOT NULL
+);
+CREATE INDEX annotations_by_trace ON annotations(trace_lo, trace_hi);
+CREATE TABLE ui_state(
+    key TEXT PRIMARY KEY,
+    value
+) WITHOUT ROWID;
+ALTER TABLE sources ADD COLUMN first_span INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sources ADD COLUMN last_span INTEGER NOT NULL DEFAULT -1;
+UPDATE sources SET
+    first_span = coalesce((SELECT min(s.id) FROM spans s JOIN traces t ON t.id = s.trace WHERE t.source = sources.id), 0),
+    last_span = coalesce((SELECT max(s.id) FROM spans s JOIN traces t ON t.id = s.trace WHERE t.source = sources.id), -1);
+CREATE TABLE events_v2(
+    span INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    time_ns INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    attrs BLOB,
+    dropped_attributes INTEGER NOT NULL,
+    PRIMARY KEY(span, seq)
+) WITHOUT ROWID;
+INSERT INTO events_v2 SELECT span, seq, time_ns, name, attrs, dropped_attributes FROM events;
+DROP TABLE events;
+ALTER TABLE events_v2 RENAME TO events;
+CREATE TABLE links_v2(
+    span INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    trace_hi INTEGER NOT NULL,
+    trace_lo INTEGER NOT NULL,
+    span_id INTEGER NOT NULL,
+    trace_state TEXT,
+    type INTEGER NOT NULL,
+    flags INTEGER NOT NULL,
+    attrs BLOB,
+    dropped_attributes INTEGER NOT NULL,
+    PRIMARY KEY(span, seq)
+) WITHOUT ROWID;
+INSERT INTO links_v2 SELECT span, seq, trace_hi, trace_lo, span_id, trace_state, type, flags, attrs,
+    dropped_attributes FROM links;
+DROP TABLE links;
+ALTER TABLE links_v2 RENAME TO links;
+DROP INDEX IF EXISTS spans_by_trace;
 )sql";
 
-constexpr const char* kDropBulkIndexes = R"sql(
-DROP INDEX IF EXISTS spans_by_trace;
-DROP INDEX IF EXISTS events_by_span;
-DROP INDEX IF EXISTS links_by_span;
-)sql";
+// Migration steps: kMigrations[v - 1] takes a workspace from version v to v + 1.
+constexpr const char* kMigrations[] = {kMigrateV1ToV2};
+static_assert(sizeof kMigrations / sizeof kMigrations[0] == kCurrentVersion - 1);
+
+void applyMigrations(sql::Database& db, int fromVersion)
+{
+    for (int version = fromVersion; version < kCurrentVersion; ++version)
+        db.exec(kMigrations[version - 1]);
+    db.exec(("PRAGMA user_version = " + std::to_string(kCurrentVersion)).c_str());
+}
 
 } // namespace
 
@@ -146,32 +208,20 @@ State inspect(sql::Database& db, int* version)
 
 void create(sql::Database& db)
 {
+    // A new workspace is made the way an old one is upgraded: version 1, then every migration. So
+    // the migrations run on every fresh workspace, not only on users' old files.
     sql::Transaction transaction(db);
     db.exec(kSchemaV1);
-    db.exec(kBulkIndexes);
     db.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
-    db.exec(("PRAGMA user_version = " + std::to_string(kCurrentVersion)).c_str());
+    applyMigrations(db, 1);
     transaction.commit();
 }
 
 void migrate(sql::Database& db, int fromVersion)
 {
-    // Version 1 is the first schema; later versions add their steps here, each one applied in order
-    // inside the same transaction so a failed migration leaves the file as it was.
     sql::Transaction transaction(db);
-    (void)fromVersion;
-    db.exec(("PRAGMA user_version = " + std::to_string(kCurrentVersion)).c_str());
+    applyMigrations(db, fromVersion);
     transaction.commit();
-}
-
-void createBulkIndexes(sql::Database& db)
-{
-    db.exec(kBulkIndexes);
-}
-
-void dropBulkIndexes(sql::Database& db)
-{
-    db.exec(kDropBulkIndexes);
 }
 
 } // namespace spanscope::WorkspaceSchema

@@ -11,7 +11,7 @@ namespace spanscope {
 namespace WorkspaceSchema {
 
 constexpr int kApplicationId = 0x53707363; // "Spsc"
-constexpr int kCurrentVersion = 1;
+constexpr int kCurrentVersion = 2;
 
 enum class State
 {
@@ -28,10 +28,6 @@ State inspect(sql::Database& db, int* version = nullptr);
 void create(sql::Database& db);
 // Brings an older workspace to the current version in one transaction.
 void migrate(sql::Database& db, int fromVersion);
-
-// Indexes that the bulk import drops and rebuilds (docs/ARCHITECTURE.md, "Import").
-void createBulkIndexes(sql::Database& db);
-void dropBulkIndexes(sql::Database& db);
 
 } // namespace WorkspaceSchema
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "WorkspaceWriter.h"
 
-#include "WorkspaceSchema.h"
+#include "TraceLoader.h"
+#include "TracePack.h"
 
 #include <algorithm>
 #include <chrono>
-#include <unordered_set>
 
 namespace spanscope {
 
@@ -25,30 +25,28 @@ int64_t nowMs()
 
 } // namespace
 
-WorkspaceWriter::WorkspaceWriter(Workspace& workspace, const FileIdentity& file, uint64_t expectedSpans)
+WorkspaceWriter::WorkspaceWriter(Workspace& workspace, const FileIdentity& file, const WriterOptions& options)
     : m_db(workspace.db()), m_transaction(std::make_unique<sql::Transaction>(workspace.db())),
-      m_strings(workspace.db()), m_file(file)
+      m_strings(workspace.db()), m_file(file), m_options(options)
 {
-    // Rebuilding indexes after the load costs O(all spans); keeping them costs O(new spans) random
-    // B-tree inserts. Rebuild when the new import is at least as big as what is already there.
-    const int64_t existing = m_db.queryInt("SELECT max(id) - min(id) + 1 FROM spans", 0);
-    m_rebuildIndexes = uint64_t(existing) <= expectedSpans;
-    if (m_rebuildIndexes)
-        WorkspaceSchema::dropBulkIndexes(m_db);
-
+    // The checkpoint (copying the WAL into the database) is left for later: it would double the
+    // commit's writes while the user waits for the trace.
+    m_db.exec("PRAGMA wal_autocheckpoint = 0");
     auto insertSource = m_db.prepare("INSERT INTO sources(path, size, mtime_ns, format, imported_at_ms, "
-                                     "last_opened_ms) VALUES(?1, ?2, ?3, ?4, ?5, ?5)");
-    insertSource.bindText(1, file.path).bind(2, file.size).bind(3, file.mtimeNs).bindText(4, "");
-    insertSource.bind(5, nowMs());
+                                     "last_opened_ms) VALUES(?1, ?2, ?3, '', ?4, ?4)");
+    insertSource.bindText(1, file.path).bind(2, file.size).bind(3, file.mtimeNs).bind(4, nowMs());
     insertSource.run();
     m_sourceId = m_db.lastInsertRowId();
-    m_firstTraceRow = m_db.queryInt("SELECT coalesce(max(id), 0) + 1 FROM traces");
+    // Span rows are numbered here, not by SQLite: one import's spans are one contiguous range,
+    // which is how a source finds (and deletes) its spans without an index.
+    m_firstSpanRow = m_nextSpanRow = m_db.queryInt("SELECT coalesce(max(id), 0) + 1 FROM spans");
 
     m_insertSpan = m_db.prepare(
-        "INSERT INTO spans(trace, span_id, parent_id, service, name, kind, start_ns, end_ns, status, "
+        "INSERT INTO spans(id, trace, span_id, parent_id, service, name, kind, start_ns, end_ns, status, "
         "status_message, flags, w3c_flags, trace_state, resource, scope, dropped_attributes, dropped_events, "
         "dropped_links, attrs) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-        "?17, ?18, ?19)");
+        "?17, "
+        "?18, ?19, ?20)");
     m_insertEvent = m_db.prepare("INSERT INTO events(span, seq, time_ns, name, attrs, dropped_attributes) "
                                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
     m_insertLink =
@@ -81,7 +79,7 @@ ResourceRef WorkspaceWriter::declareResource()
 {
     m_insertResource.bind(1, m_sourceId).bind(2, int64_t(0)).bindNull(3).bind(4, int64_t(0));
     m_insertResource.run();
-    m_resources.push_back(ResourceSlot{m_db.lastInsertRowId(), 0, false});
+    m_resources.push_back(ResourceSlot{m_db.lastInsertRowId(), 0, {}, false});
     return ResourceRef(m_resources.size() - 1);
 }
 
@@ -91,6 +89,7 @@ void WorkspaceWriter::defineResource(ResourceRef ref, const ResourceRecord& reso
         return;
     ResourceSlot& slot = m_resources[ref];
     slot.serviceId = m_strings.intern(resource.serviceName);
+    slot.host = hostKeyOf(resource.attributes);
     slot.defined = true;
     auto update = m_db.prepare("UPDATE resources SET service = ?1, attrs = ?2, dropped_attributes = ?3 "
                                "WHERE id = ?4");
@@ -125,48 +124,51 @@ void WorkspaceWriter::defineScope(ScopeRef ref, const ScopeRecord& scope)
     update.run();
 }
 
-int64_t WorkspaceWriter::traceRow(const TraceId& traceId)
+uint32_t WorkspaceWriter::traceIndex(const TraceId& traceId)
 {
-    if (const auto it = m_traces.find(traceId); it != m_traces.end())
+    if (const auto it = m_traceIndex.find(traceId); it != m_traceIndex.end())
         return it->second;
     m_insertTrace.bind(1, m_sourceId).bind(2, asSigned(traceId.high)).bind(3, asSigned(traceId.low));
     m_insertTrace.run();
-    const int64_t row = m_db.lastInsertRowId();
-    m_traces.emplace(traceId, row);
-    return row;
+    const auto index = uint32_t(m_traceRows.size());
+    m_traceRows.emplace_back(m_db.lastInsertRowId(), traceId);
+    m_traceIndex.emplace(traceId, index);
+    return index;
 }
 
 void WorkspaceWriter::addSpan(const SpanRecord& span)
 {
-    const ResourceSlot& resource =
-        span.resource < m_resources.size() ? m_resources[span.resource] : m_resources[0];
-    if (span.resource != 0 && !resource.defined)
+    const ResourceRef resourceRef = span.resource < m_resources.size() ? span.resource : 0;
+    const ResourceSlot& resource = m_resources[resourceRef];
+    if (resourceRef != 0 && !resource.defined)
         m_needsServiceFixup = true;
     const int64_t scopeRow = span.scope < m_scopes.size() ? m_scopes[span.scope] : 0;
+    const uint32_t trace = traceIndex(span.traceId);
+    const int64_t nameId = m_strings.intern(span.name);
+    const int64_t spanRow = m_nextSpanRow++;
 
     auto& s = m_insertSpan;
-    s.bind(1, traceRow(span.traceId));
-    s.bind(2, asSigned(span.spanId)).bind(3, asSigned(span.parentSpanId));
-    s.bind(4, resource.serviceId).bind(5, m_strings.intern(span.name));
-    s.bind(6, int64_t(span.kind)).bind(7, span.startNs).bind(8, span.endNs).bind(9, int64_t(span.status));
+    s.bind(1, spanRow).bind(2, m_traceRows[trace].first);
+    s.bind(3, asSigned(span.spanId)).bind(4, asSigned(span.parentSpanId));
+    s.bind(5, resource.serviceId).bind(6, nameId);
+    s.bind(7, int64_t(span.kind)).bind(8, span.startNs).bind(9, span.endNs).bind(10, int64_t(span.status));
     if (span.statusMessage.empty())
-        s.bindNull(10);
+        s.bindNull(11);
     else
-        s.bindText(10, span.statusMessage, false);
-    s.bind(11, int64_t(span.flags)).bind(12, int64_t(span.w3cFlags));
+        s.bindText(11, span.statusMessage, false);
+    s.bind(12, int64_t(span.flags)).bind(13, int64_t(span.w3cFlags));
     if (span.traceState.empty())
-        s.bindNull(13);
+        s.bindNull(14);
     else
-        s.bindText(13, span.traceState, false);
-    s.bind(14, resource.rowId).bind(15, scopeRow);
-    s.bind(16, int64_t(span.droppedAttributes)).bind(17, int64_t(span.droppedEvents));
-    s.bind(18, int64_t(span.droppedLinks));
+        s.bindText(14, span.traceState, false);
+    s.bind(15, resource.rowId).bind(16, scopeRow);
+    s.bind(17, int64_t(span.droppedAttributes)).bind(18, int64_t(span.droppedEvents));
+    s.bind(19, int64_t(span.droppedLinks));
     if (span.attributes.empty())
-        s.bindNull(19);
+        s.bindNull(20);
     else
-        s.bindBlob(19, span.attributes, false);
+        s.bindBlob(20, span.attributes, false);
     s.run();
-    const int64_t spanRow = m_db.lastInsertRowId();
     ++m_spanCount;
 
     int64_t seq = 0;
@@ -185,6 +187,18 @@ void WorkspaceWriter::addSpan(const SpanRecord& span)
         m_insertLink.bindBlob(9, link.attributes, false).bind(10, int64_t(link.droppedAttributes));
         m_insertLink.run();
     }
+
+    if (!m_overBudget) {
+        if ((m_pending.size() + 1) * sizeof(PendingSpan) > m_options.packMemoryBudget) {
+            m_overBudget = true;
+            m_pending.clear();
+            m_pending.shrink_to_fit();
+            return;
+        }
+        m_pending.push_back(PendingSpan{spanRow, span.startNs, span.endNs, span.spanId, span.parentSpanId,
+                                        nameId, trace, resourceRef, span.flags, uint8_t(span.kind),
+                                        uint8_t(span.status)});
+    }
 }
 
 void WorkspaceWriter::addWarning(const ImportMessage& warning)
@@ -197,82 +211,103 @@ void WorkspaceWriter::addWarning(const ImportMessage& warning)
     ++m_warningCount;
 }
 
-void WorkspaceWriter::summariseTraces()
+TraceBuilder WorkspaceWriter::makeBuilder()
 {
-    // One ordered pass over this import's spans, trace by trace, using the (trace, start) index.
-    auto query = m_db.prepare("SELECT trace, span_id, parent_id, service, name, start_ns, end_ns, flags "
-                              "FROM spans WHERE trace >= ?1 ORDER BY trace, start_ns, id");
-    query.bind(1, m_firstTraceRow);
+    auto slotOfRow = std::make_shared<std::unordered_map<int64_t, size_t>>();
+    for (size_t i = 1; i < m_resources.size(); ++i)
+        slotOfRow->emplace(m_resources[i].rowId, i);
+    return TraceBuilder([this](int64_t id) { return m_strings.text(id); },
+                        [this, slotOfRow](int64_t row) {
+                            const auto it = slotOfRow->find(row);
+                            if (it == slotOfRow->end())
+                                return TraceBuilder::ResourceInfo{};
+                            const ResourceSlot& slot = m_resources[it->second];
+                            return TraceBuilder::ResourceInfo{slot.serviceId, slot.host};
+                        });
+}
+
+void WorkspaceWriter::storeTrace(TraceBuilder& builder, size_t traceIndex,
+                                 const std::vector<SpanEntry>& entries)
+{
+    const auto& [traceRow, traceId] = m_traceRows[traceIndex];
+    const TraceData trace = builder.build(traceRow, traceId, entries);
+    const TraceSummaryValues& summary = builder.summary();
     auto update =
         m_db.prepare("UPDATE traces SET start_ns = ?1, end_ns = ?2, span_count = ?3, service_count = ?4, "
-                     "error_count = ?5, root_service = ?6, root_name = ?7, orphan_count = ?8 "
-                     "WHERE id = ?9");
+                     "error_count = ?5, root_service = ?6, root_name = ?7, orphan_count = ?8 WHERE id = ?9");
+    update.bind(1, summary.startNs)
+        .bind(2, summary.endNs)
+        .bind(3, summary.spanCount)
+        .bind(4, summary.serviceCount);
+    update.bind(5, summary.errorCount).bind(6, summary.rootServiceId).bind(7, summary.rootNameId);
+    update.bind(8, summary.orphanCount).bind(9, traceRow);
+    update.run();
+    auto pack = m_db.prepare("INSERT OR REPLACE INTO trace_packs(trace, format, data) VALUES(?1, ?2, ?3)");
+    const std::string blob = TracePack::encode(trace);
+    pack.bind(1, traceRow).bind(2, int64_t(TracePack::kFormat)).bindBlob(3, blob, false);
+    pack.run();
+}
 
-    struct Pending
-    {
-        int64_t trace = 0;
-        int64_t start = 0;
-        int64_t end = 0;
-        int64_t count = 0;
-        int64_t errors = 0;
-        int64_t rootService = 0;
-        int64_t rootName = 0;
-        bool haveRoot = false;
-        int64_t firstService = 0;
-        int64_t firstName = 0;
-        std::unordered_set<uint64_t> spanIds;
-        std::vector<uint64_t> parents;
-        std::unordered_set<int64_t> services;
-    } current;
+void WorkspaceWriter::buildPacksFromMemory()
+{
+    // Group by trace, then start order within each trace (ties: file order, i.e. row order).
+    std::sort(m_pending.begin(), m_pending.end(), [](const PendingSpan& a, const PendingSpan& b) {
+        if (a.trace != b.trace)
+            return a.trace < b.trace;
+        if (a.startNs != b.startNs)
+            return a.startNs < b.startNs;
+        return a.rowId < b.rowId;
+    });
+    // Resource rows and services resolved now: a resource may have been described after its spans.
+    TraceBuilder builder = makeBuilder();
+    std::vector<SpanEntry> entries;
+    for (size_t begin = 0; begin < m_pending.size();) {
+        const uint32_t trace = m_pending[begin].trace;
+        size_t end = begin;
+        entries.clear();
+        for (; end < m_pending.size() && m_pending[end].trace == trace; ++end) {
+            const PendingSpan& p = m_pending[end];
+            const ResourceSlot& resource = m_resources[p.resource];
+            entries.push_back(SpanEntry{p.rowId, p.startNs, p.endNs, p.spanId, p.parentSpanId,
+                                        resource.serviceId, p.nameId, resource.rowId, p.flags, p.kind,
+                                        p.status});
+        }
+        storeTrace(builder, trace, entries);
+        begin = end;
+    }
+    m_pending.clear();
+    m_pending.shrink_to_fit();
+}
 
+void WorkspaceWriter::buildPacksFromTable()
+{
+    // Over the memory budget: read this import's rows back in (trace, start) order. SQLite's sorter
+    // spills to temporary files beyond its cache, so memory stays bounded by one trace.
+    std::unordered_map<int64_t, size_t> indexOfRow;
+    for (size_t i = 0; i < m_traceRows.size(); ++i)
+        indexOfRow.emplace(m_traceRows[i].first, i);
+    auto rows = m_db.prepare(
+        "SELECT trace, id, start_ns, end_ns, span_id, parent_id, service, name, resource, "
+        "flags, kind, status FROM spans WHERE id BETWEEN ?1 AND ?2 ORDER BY trace, start_ns, id");
+    rows.bind(1, m_firstSpanRow).bind(2, m_nextSpanRow - 1);
+    TraceBuilder builder = makeBuilder();
+    std::vector<SpanEntry> entries;
+    int64_t current = 0;
     const auto flush = [&]() {
-        if (current.count == 0)
-            return;
-        int64_t orphans = 0;
-        for (uint64_t parent : current.parents)
-            orphans += current.spanIds.count(parent) ? 0 : 1;
-        update.bind(1, current.start).bind(2, current.end).bind(3, current.count);
-        update.bind(4, int64_t(current.services.size())).bind(5, current.errors);
-        // No true root (every span has a parent that is missing): name the earliest span.
-        update.bind(6, current.haveRoot ? current.rootService : current.firstService);
-        update.bind(7, current.haveRoot ? current.rootName : current.firstName);
-        update.bind(8, orphans).bind(9, current.trace);
-        update.run();
-        current = Pending{};
+        if (!entries.empty())
+            storeTrace(builder, indexOfRow[current], entries);
+        entries.clear();
     };
-
-    while (query.step()) {
-        const int64_t trace = query.columnInt(0);
-        if (trace != current.trace) {
+    while (rows.step()) {
+        const int64_t trace = rows.columnInt(0);
+        if (trace != current) {
             flush();
-            current.trace = trace;
+            current = trace;
         }
-        const auto spanId = uint64_t(query.columnInt(1));
-        const auto parentId = uint64_t(query.columnInt(2));
-        const int64_t service = query.columnInt(3);
-        const int64_t name = query.columnInt(4);
-        const int64_t start = query.columnInt(5);
-        const int64_t end = query.columnInt(6);
-        if (current.count == 0) {
-            current.start = start;
-            current.end = end;
-            current.firstService = service;
-            current.firstName = name;
-        }
-        current.start = std::min(current.start, start);
-        current.end = std::max(current.end, end);
-        ++current.count;
-        if (query.columnInt(7) & SpanFlag::Error)
-            ++current.errors;
-        current.services.insert(service);
-        current.spanIds.insert(spanId);
-        if (parentId != 0)
-            current.parents.push_back(parentId);
-        else if (!current.haveRoot) {
-            current.haveRoot = true;
-            current.rootService = service;
-            current.rootName = name;
-        }
+        entries.push_back(
+            SpanEntry{rows.columnInt(1), rows.columnInt(2), rows.columnInt(3), uint64_t(rows.columnInt(4)),
+                      uint64_t(rows.columnInt(5)), rows.columnInt(6), rows.columnInt(7), rows.columnInt(8),
+                      uint32_t(rows.columnInt(9)), uint8_t(rows.columnInt(10)), uint8_t(rows.columnInt(11))});
     }
     flush();
 }
@@ -282,20 +317,23 @@ int64_t WorkspaceWriter::commit(int64_t importMs, const std::string& format, con
     if (m_needsServiceFixup) {
         // Spans written before their resource was described (Jaeger's processes follow its spans).
         auto fixup = m_db.prepare("UPDATE spans SET service = (SELECT service FROM resources r WHERE r.id = "
-                                  "spans.resource) WHERE trace >= ?1 AND resource != 0");
-        fixup.bind(1, m_firstTraceRow);
+                                  "spans.resource) WHERE id BETWEEN ?1 AND ?2 AND resource != 0");
+        fixup.bind(1, m_firstSpanRow).bind(2, m_nextSpanRow - 1);
         fixup.run();
     }
-    stage("indexing");
-    if (m_rebuildIndexes)
-        WorkspaceSchema::createBulkIndexes(m_db);
-    stage("summarising");
-    summariseTraces();
+    stage("packing");
+    if (m_overBudget)
+        buildPacksFromTable();
+    else
+        buildPacksFromMemory();
 
-    auto finish = m_db.prepare("UPDATE sources SET import_ms = ?1, trace_count = ?2, span_count = ?3, "
-                               "warning_count = ?4, variant = ?5, format = ?6 WHERE id = ?7");
-    finish.bind(1, importMs).bind(2, int64_t(m_traces.size())).bind(3, int64_t(m_spanCount));
-    finish.bind(4, int64_t(m_warningCount)).bindText(5, variant).bindText(6, format).bind(7, m_sourceId);
+    auto finish =
+        m_db.prepare("UPDATE sources SET import_ms = ?1, trace_count = ?2, span_count = ?3, "
+                     "warning_count = ?4, variant = ?5, format = ?6, first_span = ?7, last_span = ?8 "
+                     "WHERE id = ?9");
+    finish.bind(1, importMs).bind(2, int64_t(m_traceRows.size())).bind(3, int64_t(m_spanCount));
+    finish.bind(4, int64_t(m_warningCount)).bindText(5, variant).bindText(6, format);
+    finish.bind(7, m_firstSpanRow).bind(8, m_nextSpanRow - 1).bind(9, m_sourceId);
     finish.run();
 
     // An older import of the same path (the file changed since) is replaced, atomically.
@@ -306,6 +344,7 @@ int64_t WorkspaceWriter::commit(int64_t importMs, const std::string& format, con
         replaced.push_back(older.columnInt(0));
     for (int64_t id : replaced)
         Workspace::deleteSourceRows(m_db, id);
+    stage("committing");
     m_transaction->commit();
     m_transaction.reset();
     return m_sourceId;

@@ -88,6 +88,7 @@ std::optional<CommandWorkspace> openCommandWorkspace(const Arguments& args, std:
         result.temporaryPath = path;
     } else {
         path = Workspace::defaultCachePath();
+        result.isSharedCache = true;
     }
     auto workspace = Workspace::open(path, Workspace::OpenMode::CreateIfMissing);
     if (!workspace) {
@@ -98,11 +99,14 @@ std::optional<CommandWorkspace> openCommandWorkspace(const Arguments& args, std:
     return result;
 }
 
-std::optional<ImportOutcome> importForCommand(Workspace& workspace, const std::string& path,
-                                              const Arguments& args)
+namespace {
+
+std::optional<ImportOutcome> importWithCacheLimit(Workspace& workspace, const std::string& path,
+                                                  const Arguments& args, size_t cacheLimit)
 {
     ImportOptions options;
     options.reuseCached = !args.flag("no-cache");
+    options.cacheLimit = cacheLimit;
     if (const auto limit = args.value("max-spans")) {
         options.limits.maxSpansPerFile = std::strtoull(limit->c_str(), nullptr, 10);
     }
@@ -112,6 +116,19 @@ std::optional<ImportOutcome> importForCommand(Workspace& workspace, const std::s
         return std::nullopt;
     }
     return outcome;
+}
+
+} // namespace
+
+std::optional<ImportOutcome> importForCommand(CommandWorkspace& workspace, const std::string& path,
+                                              const Arguments& args)
+{
+    return importWithCacheLimit(*workspace.workspace, path, args, workspace.isSharedCache ? kCacheSources : 0);
+}
+
+std::optional<ImportOutcome> importForCommand(Workspace& workspace, const std::string& path, const Arguments& args)
+{
+    return importWithCacheLimit(workspace, path, args, 0);
 }
 
 std::string terminalSafe(std::string_view text, size_t maxLength)

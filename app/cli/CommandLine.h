@@ -13,7 +13,6 @@
 
 namespace spanscope {
 
-
 namespace cli {
 
 // Exit statuses of every command (architecture.md).
@@ -50,16 +49,25 @@ struct CommandWorkspace
 {
     std::unique_ptr<Workspace> workspace;
     std::string temporaryPath; // removed when done
+    bool isSharedCache = false;
 
     CommandWorkspace() = default;
     CommandWorkspace(CommandWorkspace&& other) noexcept
-        : workspace(std::move(other.workspace)), temporaryPath(std::exchange(other.temporaryPath, {}))
+        : workspace(std::move(other.workspace)), temporaryPath(std::exchange(other.temporaryPath, {})),
+          isSharedCache(other.isSharedCache)
     {}
     ~CommandWorkspace();
 };
 std::optional<CommandWorkspace> openCommandWorkspace(const Arguments& args, std::string& error);
 
-// Imports (or reuses) a file and prints its error to stderr; nullopt when it failed.
+// How many recently used files the shared cache keeps (docs/DECISIONS.md).
+constexpr size_t kCacheSources = 20;
+
+// Imports (or reuses) a file and prints its error to stderr; nullopt when it failed. In the shared
+// cache, older files beyond kCacheSources are evicted.
+std::optional<ImportOutcome> importForCommand(CommandWorkspace& workspace, const std::string& path,
+                                              const Arguments& args);
+// The same for any workspace (nothing is evicted).
 std::optional<ImportOutcome> importForCommand(Workspace& workspace, const std::string& path,
                                               const Arguments& args);
 

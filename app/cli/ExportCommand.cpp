@@ -42,7 +42,7 @@ int runExport(const std::vector<std::string>& argv)
         std::fprintf(stderr, "spanscope: %s\n", error.c_str());
         return Failure;
     }
-    const auto outcome = importForCommand(*workspace->workspace, args.positional().front(), args);
+    const auto outcome = importForCommand(*workspace, args.positional().front(), args);
     if (!outcome)
         return BadInput;
     const int64_t traceRow = pickTrace(*workspace->workspace, outcome->sourceId, args, error);

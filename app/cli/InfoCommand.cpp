@@ -96,7 +96,7 @@ int runInfo(const std::vector<std::string>& argv)
     nlohmann::json files = nlohmann::json::array();
     int status = Success;
     for (const std::string& path : args.positional()) {
-        const auto outcome = importForCommand(*workspace->workspace, path, args);
+        const auto outcome = importForCommand(*workspace, path, args);
         if (!outcome) {
             status = BadInput;
             if (json)

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: MIT
+// Import speed, stage by stage, on one file: the raw read, the JSON scanner alone, parsing into a
+// sink that keeps nothing, and the full import into a fresh workspace (parse + store + index +
+// summaries). Prints one line per stage: seconds, MB/s, spans/s, peak RSS so far.
+//   bench_import FILE [--repeat N]
+#include "importers/ImportPipeline.h"
+#include "importers/ImportRunner.h"
+#include "importers/io/ByteSource.h"
+#include "importers/json/JsonScanner.h"
+#include "model/Workspace.h"
+
+#include <QTemporaryDir>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <sys/resource.h>
+
+using namespace spanscope;
+
+namespace {
+
+class NullSink : public SpanSink
+{
+public:
+    ResourceRef addResource(const ResourceRecord&) override { return ++m_refs; }
+    ResourceRef declareResource() override { return ++m_refs; }
+    void defineResource(ResourceRef, const ResourceRecord&) override {}
+    ScopeRef addScope(const ScopeRecord&) override { return 1; }
+    ScopeRef declareScope() override { return 1; }
+    void defineScope(ScopeRef, const ScopeRecord&) override {}
+    void addSpan(const SpanRecord& span) override { checksum += span.startNs + span.attributes.size(); }
+    void addWarning(const ImportMessage&) override {}
+    uint64_t checksum = 0;
+
+private:
+    ResourceRef m_refs = 0;
+};
+
+long peakRssMb()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024;
+}
+
+double seconds(std::chrono::steady_clock::time_point since)
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+}
+
+void report(const char* stage, double s, uint64_t bytes, uint64_t spans)
+{
+    std::printf("%-28s %8.3f s %9.1f MB/s %12.0f spans/s   peak RSS %ld MB\n", stage, s,
+                double(bytes) / 1e6 / s, spans ? double(spans) / s : 0.0, peakRssMb());
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: bench_import FILE [--full-only]\n");
+        return 2;
+    }
+    const std::string path = argv[1];
+    const bool fullOnly = argc > 2 && std::strcmp(argv[2], "--full-only") == 0;
+    ImportLimits limits;
+    uint64_t bytes = 0;
+    uint64_t spans = 0;
+
+    if (!fullOnly) {
+        auto start = std::chrono::steady_clock::now();
+        {
+            auto source = openFileSource(path);
+            std::vector<char> buffer(4 << 20);
+            while (const size_t n = source->read(buffer.data(), buffer.size()))
+                bytes += n;
+        }
+        report("read", seconds(start), bytes, 0);
+
+        start = std::chrono::steady_clock::now();
+        {
+            auto source = openFileSource(path);
+            JsonScanner scanner(*source, limits);
+            while (scanner.nextDocument())
+                scanner.skipValue();
+        }
+        report("scan (skip everything)", seconds(start), bytes, 0);
+
+        start = std::chrono::steady_clock::now();
+        NullSink sink;
+        const StreamInfo info = importStream(openFileSource(path), sink, limits);
+        spans = info.spans;
+        report("parse into a null sink", seconds(start), bytes, spans);
+    }
+
+    QTemporaryDir directory;
+    auto workspace = Workspace::open(directory.filePath(QStringLiteral("bench.spanscope")).toStdString(),
+                                     Workspace::OpenMode::CreateIfMissing);
+    if (!workspace) {
+        std::fprintf(stderr, "%s\n", workspace.error().c_str());
+        return 1;
+    }
+    auto start = std::chrono::steady_clock::now();
+    ImportOptions options;
+    options.reuseCached = false;
+    // Stage by stage: when each stage of the commit starts.
+    std::string lastStage = "reading";
+    auto stageStart = start;
+    const auto progress = [&](const ImportProgress& p) {
+        if (lastStage != p.stage) {
+            std::printf("  %-26s %8.3f s\n", lastStage.c_str(), seconds(stageStart));
+            lastStage = p.stage;
+            stageStart = std::chrono::steady_clock::now();
+        }
+    };
+    const ImportOutcome outcome = importFile(**workspace, path, options, progress);
+    std::printf("  %-26s %8.3f s\n", lastStage.c_str(), seconds(stageStart));
+    if (!outcome.succeeded()) {
+        std::fprintf(stderr, "%s\n", outcome.error.c_str());
+        return 1;
+    }
+    report("full import (workspace)", seconds(start), bytes ? bytes : uint64_t(outcome.spans), outcome.spans);
+    return 0;
+}
