@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "MainWindow.h"
 
-#include "TraceSession.h"
 #include "model/SpanDetails.h"
+#include "model/TextFormat.h"
 #include "model/TraceListModel.h"
 #include "views/SpanDetailsView.h"
 #include "views/TraceListView.h"
+#include "views/TracePanel.h"
 #include "views/WaterfallView.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -20,35 +22,21 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
-#include <QVBoxLayout>
 
 namespace spanscope {
 
 MainWindow::MainWindow(std::unique_ptr<TraceSession> session, QWidget* parent)
     : QMainWindow(parent), m_session(std::move(session)),
       m_traceModel(new TraceListModel(m_session->workspace().db(), this)),
-      m_traceList(new TraceListView(m_traceModel, this)), m_waterfall(new WaterfallView(this)),
-      m_details(new SpanDetailsView(this)), m_banner(new QLabel(this)), m_status(new QLabel(this)),
-      m_progress(new QProgressBar(this)), m_cancel(new QPushButton(tr("Cancel"), this))
+      m_traceList(new TraceListView(m_traceModel, this)), m_panel(new TracePanel(this)),
+      m_details(new SpanDetailsView(this)), m_status(new QLabel(this)), m_progress(new QProgressBar(this)),
+      m_cancel(new QPushButton(tr("Cancel"), this))
 {
     setWindowTitle(tr("Spanscope"));
     resize(1500, 920);
 
-    m_banner->setTextFormat(Qt::PlainText);
-    m_banner->setWordWrap(true);
-    m_banner->setStyleSheet(QStringLiteral("background: #fff8c5; color: #4d2d00; padding: 6px; "
-                                           "border-bottom: 1px solid #d4a72c;"));
-    m_banner->hide();
-
-    auto* center = new QWidget(this);
-    auto* centerLayout = new QVBoxLayout(center);
-    centerLayout->setContentsMargins(0, 0, 0, 0);
-    centerLayout->setSpacing(0);
-    centerLayout->addWidget(m_banner);
-    centerLayout->addWidget(m_waterfall, 1);
-
     auto* right = new QSplitter(Qt::Vertical, this);
-    right->addWidget(center);
+    right->addWidget(m_panel);
     right->addWidget(m_details);
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 1);
@@ -94,9 +82,16 @@ MainWindow::MainWindow(std::unique_ptr<TraceSession> session, QWidget* parent)
     connect(m_session.get(), &TraceSession::traceLoadFailed, this, [this](const QString& message) {
         m_status->setText(tr("Cannot open the trace: %1").arg(message));
     });
-    connect(m_traceList, &TraceListView::traceActivated, this,
-            [this](int64_t traceRow) { m_session->loadTrace(traceRow, AnalysisOptions{}); });
-    connect(m_waterfall, &WaterfallView::spanSelected, this, &MainWindow::onSpanSelected);
+    connect(m_session.get(), &TraceSession::searchFinished, m_panel, &TracePanel::showSearchResult);
+    connect(m_panel, &TracePanel::searchRequested, this,
+            [this](const SearchQuery& query) { m_session->search(m_analysis, query); });
+    connect(m_traceList, &TraceListView::traceActivated, this, [this](int64_t traceRow) {
+        AnalysisOptions options;
+        options.adjustClockSkew = m_clockSkew->isChecked();
+        m_session->loadTrace(traceRow, options);
+    });
+    connect(waterfall(), &WaterfallView::spanSelected, this, &MainWindow::onSpanSelected);
+    connect(m_details, &SpanDetailsView::linkActivated, this, &MainWindow::followLink);
 
     m_traceModel->setSources(m_session->openSources());
     m_status->setText(tr("Open a trace file (OTLP, Jaeger or Zipkin) with File → Open."));
@@ -104,31 +99,95 @@ MainWindow::MainWindow(std::unique_ptr<TraceSession> session, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+WaterfallView* MainWindow::waterfall() const
+{
+    return m_panel->waterfall();
+}
+
+QAction* MainWindow::action(const QString& objectName) const
+{
+    return findChild<QAction*>(objectName);
+}
+
 void MainWindow::createActions()
 {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(tr("&Open Trace…"), this, &MainWindow::openFileDialog);
-    open->setShortcut(QKeySequence::Open);
-    file->addAction(tr("Open &Workspace…"), this, &MainWindow::openWorkspaceDialog);
-    file->addAction(tr("&Save Workspace As…"), this, &MainWindow::saveWorkspaceAsDialog)
-        ->setShortcut(QKeySequence::SaveAs);
-    file->addSeparator();
-    file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows)->setShortcut(QKeySequence::Quit);
+    const auto add = [this](QMenu* menu, const QString& name, const QString& text,
+                            const QKeySequence& shortcut, auto&& slot) {
+        QAction* action = menu->addAction(text);
+        action->setObjectName(name);
+        if (!shortcut.isEmpty())
+            action->setShortcut(shortcut);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    WaterfallView* view = waterfall();
 
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("&Expand All"), m_waterfall, &WaterfallView::expandAll)
-        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    view->addAction(tr("&Collapse All"), m_waterfall, &WaterfallView::collapseAll)
-        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    view->addSeparator();
-    view->addAction(tr("Zoom &In"), m_waterfall, &WaterfallView::zoomIn)->setShortcut(QKeySequence::ZoomIn);
-    view->addAction(tr("Zoom &Out"), m_waterfall, &WaterfallView::zoomOut)
-        ->setShortcut(QKeySequence::ZoomOut);
-    view->addAction(tr("&Reset Zoom"), m_waterfall, &WaterfallView::resetZoom)
-        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    add(file, QStringLiteral("open"), tr("&Open Trace…"), QKeySequence::Open, [this] { openFileDialog(); });
+    add(file, QStringLiteral("openWorkspace"), tr("Open &Workspace…"), {}, [this] { openWorkspaceDialog(); });
+    add(file, QStringLiteral("saveWorkspace"), tr("&Save Workspace As…"), QKeySequence::SaveAs,
+        [this] { saveWorkspaceAsDialog(); });
+    file->addSeparator();
+    add(file, QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit,
+        [] { QApplication::closeAllWindows(); });
+
+    QMenu* find = menuBar()->addMenu(tr("F&ind"));
+    add(find, QStringLiteral("find"), tr("&Find…"), QKeySequence::Find, [this] { m_panel->activateFind(); });
+    add(find, QStringLiteral("findNext"), tr("Find &Next"), QKeySequence::FindNext,
+        [view] { view->nextMatch(); });
+    add(find, QStringLiteral("findPrevious"), tr("Find &Previous"), QKeySequence::FindPrevious,
+        [view] { view->previousMatch(); });
+
+    QMenu* tree = menuBar()->addMenu(tr("&Tree"));
+    add(tree, QStringLiteral("expandAll"), tr("&Expand All"), QKeySequence(Qt::CTRL | Qt::Key_E),
+        [view] { view->expandAll(); });
+    add(tree, QStringLiteral("collapseAll"), tr("&Collapse All"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), [view] { view->collapseAll(); });
+    add(tree, QStringLiteral("expandSubtree"), tr("Expand &Subtree"), QKeySequence(Qt::CTRL | Qt::Key_Right),
+        [view] { view->expandSelectedSubtree(); });
+    add(tree, QStringLiteral("collapseSubtree"), tr("Collapse S&ubtree"),
+        QKeySequence(Qt::CTRL | Qt::Key_Left), [view] { view->collapseSelectedSubtree(); });
+    QMenu* depth = tree->addMenu(tr("Collapse to &Depth"));
+    for (int level = 1; level <= 6; ++level) {
+        add(depth, QStringLiteral("depth%1").arg(level), tr("Level %1").arg(level),
+            QKeySequence(Qt::ALT | Qt::Key(Qt::Key_0 + level)),
+            [view, level] { view->collapseToDepth(level); });
+    }
+
+    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
+    add(viewMenu, QStringLiteral("zoomIn"), tr("Zoom &In"), QKeySequence::ZoomIn, [view] { view->zoomIn(); });
+    add(viewMenu, QStringLiteral("zoomOut"), tr("Zoom &Out"), QKeySequence::ZoomOut,
+        [view] { view->zoomOut(); });
+    add(viewMenu, QStringLiteral("resetZoom"), tr("&Reset Zoom"), QKeySequence(Qt::CTRL | Qt::Key_0),
+        [view] { view->resetZoom(); });
+    add(viewMenu, QStringLiteral("zoomToSpan"), tr("Zoom to &Span"), QKeySequence(Qt::Key_Z),
+        [view] { view->zoomToSelection(); });
+    viewMenu->addSeparator();
+    QAction* critical = add(viewMenu, QStringLiteral("criticalPath"), tr("Show &Critical Path"), {},
+                            [this](bool on) { waterfall()->setShowCriticalPath(on); });
+    critical->setCheckable(true);
+    critical->setChecked(true);
+    m_clockSkew = add(viewMenu, QStringLiteral("clockSkew"), tr("Adjust Clock &Skew"), {},
+                      [this] { reloadWithOptions(); });
+    m_clockSkew->setCheckable(true);
+    m_clockSkew->setToolTip(
+        tr("Shift spans of hosts whose clocks disagree so children fit in their parents"));
+    QMenu* colour = viewMenu->addMenu(tr("Colour &Bars By"));
+    auto* colours = new QActionGroup(this);
+    QAction* byService = add(colour, QStringLiteral("colourByService"), tr("&Service"), {},
+                             [this] { waterfall()->setColouring(BarColouring::ByService); });
+    QAction* bySelf = add(colour, QStringLiteral("colourBySelfTime"), tr("Self &Time"), {},
+                          [this] { waterfall()->setColouring(BarColouring::BySelfTime); });
+    for (QAction* option : {byService, bySelf}) {
+        option->setCheckable(true);
+        colours->addAction(option);
+    }
+    byService->setChecked(true);
+    m_serviceMenu = viewMenu->addMenu(tr("&Services"));
+    m_serviceMenu->setObjectName(QStringLiteral("serviceMenu"));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Spanscope"), this, &MainWindow::showAbout);
+    add(help, QStringLiteral("about"), tr("&About Spanscope"), {}, [this] { showAbout(); });
 }
 
 void MainWindow::openFiles(const QStringList& paths)
@@ -161,7 +220,8 @@ void MainWindow::openWorkspaceDialog()
         showError(tr("Cannot open the workspace"), QString::fromStdString(workspace.error()));
         return;
     }
-    m_waterfall->setAnalysis(nullptr);
+    m_panel->setTrace(nullptr, {});
+    m_analysis.reset();
     m_details->clear();
     m_traceModel = new TraceListModel((*workspace)->db(), this); // the old model points at the old connection
     m_session->setWorkspace(std::move(*workspace));
@@ -196,11 +256,10 @@ void MainWindow::onImportFinished(const ImportOutcome& outcome)
     case ImportOutcome::Status::Cancelled:
         m_status->setText(tr("Import cancelled; nothing was kept."));
         return;
-    case ImportOutcome::Status::Failed: {
+    case ImportOutcome::Status::Failed:
         m_status->setText(tr("Cannot open %1").arg(name));
         showError(tr("Cannot open the file"), QString::fromStdString(outcome.error));
         return;
-    }
     default:
         break;
     }
@@ -215,27 +274,32 @@ void MainWindow::onImportFinished(const ImportOutcome& outcome)
         text += QStringLiteral(" · ") + tr("%n warning(s)", nullptr, int(outcome.warningCount));
         QStringList first;
         for (size_t i = 0; i < outcome.warnings.size() && i < 20; ++i)
-            first << QString::fromStdString(outcome.warnings[i].text);
+            first << TextFormat::untrusted(outcome.warnings[i].text, 300);
         m_status->setToolTip(first.join(QLatin1Char('\n')));
     }
     m_status->setText(text);
 }
 
-void MainWindow::onTraceLoaded(std::shared_ptr<const TraceAnalysis> analysis)
+void MainWindow::onTraceLoaded(const LoadedTrace& trace)
 {
-    m_analysis = analysis;
-    m_waterfall->setAnalysis(analysis);
+    m_analysis = trace.analysis;
+    m_panel->setTrace(trace.analysis, trace.events);
     m_details->clear();
-    if (analysis && analysis->tree.isIncomplete()) {
-        m_banner->setText(
-            tr("This trace is incomplete: %n span(s) have missing parents and are shown as extra roots.",
-               nullptr, int(analysis->tree.orphanCount)));
-        m_banner->show();
-    } else {
-        m_banner->hide();
+    rebuildServiceMenu();
+    if (!m_analysis || m_analysis->data.size() == 0)
+        return;
+    // After a link or an options change: the span asked for; else the first root.
+    uint32_t select = m_analysis->tree.preorder.front();
+    if (m_selectAfterLoad != 0) {
+        for (uint32_t i = 0; i < m_analysis->data.size(); ++i) {
+            if (m_analysis->data.spanId[i] == m_selectAfterLoad) {
+                select = i;
+                break;
+            }
+        }
+        m_selectAfterLoad = 0;
     }
-    if (analysis && analysis->data.size() > 0)
-        m_waterfall->selectSpan(analysis->tree.preorder.front());
+    waterfall()->selectSpan(select);
 }
 
 void MainWindow::onSpanSelected(uint32_t span)
@@ -250,6 +314,93 @@ void MainWindow::onSpanSelected(uint32_t span)
         m_details->clear();
 }
 
+void MainWindow::followLink(const QString& traceId, const QString& spanId)
+{
+    const auto trace = parseHex128(traceId.toStdString());
+    const auto span = parseHex64(spanId.toStdString());
+    if (!trace || !span)
+        return;
+    if (m_analysis && m_analysis->data.traceId == *trace) {
+        for (uint32_t i = 0; i < m_analysis->data.size(); ++i) {
+            if (m_analysis->data.spanId[i] == *span) {
+                waterfall()->selectSpan(i);
+                return;
+            }
+        }
+    }
+    const int64_t row = m_session->findTrace(*trace);
+    if (row == 0) {
+        m_status->setText(tr("The linked trace %1 is not loaded; open the file that holds it.").arg(traceId));
+        return;
+    }
+    m_selectAfterLoad = *span;
+    m_traceList->selectTrace(row);
+    if (m_session->currentTraceRow() != row) {
+        AnalysisOptions options;
+        options.adjustClockSkew = m_clockSkew->isChecked();
+        m_session->loadTrace(row, options);
+    }
+}
+
+void MainWindow::reloadWithOptions()
+{
+    if (m_session->currentTraceRow() == 0)
+        return;
+    const uint32_t selected = waterfall()->selectedSpan();
+    if (m_analysis && selected < m_analysis->data.size())
+        m_selectAfterLoad = m_analysis->data.spanId[selected];
+    AnalysisOptions options;
+    options.adjustClockSkew = m_clockSkew->isChecked();
+    m_session->loadTrace(m_session->currentTraceRow(), options);
+}
+
+void MainWindow::rebuildServiceMenu()
+{
+    m_serviceMenu->clear();
+    if (!m_analysis)
+        return;
+    const TraceData& data = m_analysis->data;
+    std::vector<uint32_t> services;
+    std::vector<uint8_t> seen(data.strings.size(), 0);
+    for (uint32_t service : data.service) {
+        if (!seen[service]) {
+            seen[service] = 1;
+            services.push_back(service);
+        }
+    }
+    std::sort(services.begin(), services.end(),
+              [&](uint32_t a, uint32_t b) { return data.strings.at(a) < data.strings.at(b); });
+    QAction* all = m_serviceMenu->addAction(tr("Show All"));
+    connect(all, &QAction::triggered, this, [this] {
+        for (QAction* action : m_serviceMenu->actions())
+            action->setChecked(true);
+        waterfall()->setServiceFilter({});
+    });
+    m_serviceMenu->addSeparator();
+    for (uint32_t service : services) {
+        QAction* action = m_serviceMenu->addAction(TextFormat::serviceOrUnknown(data.strings.at(service)));
+        action->setCheckable(true);
+        action->setChecked(true);
+        action->setData(service);
+        connect(action, &QAction::toggled, this, &MainWindow::applyServiceFilter);
+    }
+}
+
+void MainWindow::applyServiceFilter()
+{
+    if (!m_analysis)
+        return;
+    std::vector<uint8_t> visible(m_analysis->data.strings.size(), 1);
+    bool filtered = false;
+    for (QAction* action : m_serviceMenu->actions()) {
+        if (action->isCheckable() && !action->isChecked()) {
+            visible[action->data().toUInt()] = 0;
+            filtered = true;
+        }
+    }
+    waterfall()->setServiceFilter(filtered ? visible : std::vector<uint8_t>{});
+}
+
 void MainWindow::showError(const QString& title, const QString& message)
 {
     // Window-modal but not blocking: the session keeps delivering results meanwhile. The message
@@ -262,11 +413,13 @@ void MainWindow::showError(const QString& title, const QString& message)
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(
-        this, tr("About Spanscope"),
-        tr("Spanscope %1\nA native viewer for distributed traces: OTLP, Jaeger and Zipkin files, "
-           "offline.")
-            .arg(QStringLiteral(SPANSCOPE_VERSION)));
+    QMessageBox box(QMessageBox::Information, tr("About Spanscope"),
+                    tr("Spanscope %1\nA native viewer for distributed traces: OTLP, Jaeger and Zipkin files, "
+                       "offline.")
+                        .arg(QStringLiteral(SPANSCOPE_VERSION)),
+                    QMessageBox::Ok, this);
+    box.setTextFormat(Qt::PlainText);
+    box.exec();
 }
 
 } // namespace spanscope

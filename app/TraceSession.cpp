@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "TraceSession.h"
 
+#include "model/EventTimes.h"
 #include "model/TraceLoader.h"
 
 #include <QCoreApplication>
@@ -13,7 +14,8 @@ TraceSession::TraceSession(std::unique_ptr<Workspace> workspace, QObject* parent
     : QObject(parent), m_workspace(std::move(workspace))
 {
     qRegisterMetaType<spanscope::ImportOutcome>("spanscope::ImportOutcome");
-    qRegisterMetaType<std::shared_ptr<const spanscope::TraceAnalysis>>();
+    qRegisterMetaType<spanscope::LoadedTrace>("spanscope::LoadedTrace");
+    qRegisterMetaType<spanscope::SearchResult>("spanscope::SearchResult");
 }
 
 TraceSession::~TraceSession() = default;
@@ -22,8 +24,10 @@ void TraceSession::setWorkspace(std::unique_ptr<Workspace> workspace)
 {
     m_importJobs.cancel();
     m_loadJobs.cancel();
+    m_searchJobs.cancel();
     m_importJobs.waitForDone();
     m_loadJobs.waitForDone();
+    m_searchJobs.waitForDone();
     m_pendingImports.clear();
     m_importing = false;
     m_workspace = std::move(workspace);
@@ -123,24 +127,57 @@ void TraceSession::startNextImport()
 void TraceSession::loadTrace(int64_t traceRow, const AnalysisOptions& options)
 {
     m_currentTrace = traceRow;
+    m_searchJobs.cancel();
     const std::string workspacePath = m_workspace->path();
     m_loadJobs.start(
-        [workspacePath, traceRow,
-         options](std::atomic<bool>& cancel) -> std::pair<std::shared_ptr<const TraceAnalysis>, QString> {
+        [workspacePath, traceRow, options](std::atomic<bool>& cancel) -> std::pair<LoadedTrace, QString> {
             auto workspace = Workspace::open(workspacePath, Workspace::OpenMode::ExistingOnly);
             if (!workspace)
-                return {nullptr, QString::fromStdString(workspace.error())};
+                return {LoadedTrace{}, QString::fromStdString(workspace.error())};
             auto data = TraceLoader((*workspace)->db()).load(traceRow, &cancel);
             if (!data)
-                return {nullptr, QString::fromStdString(data.error())};
-            return {analyzeTrace(std::move(*data), options), QString()};
+                return {LoadedTrace{}, QString::fromStdString(data.error())};
+            LoadedTrace loaded;
+            loaded.events = loadEventTimes((*workspace)->db(), *data);
+            loaded.analysis = analyzeTrace(std::move(*data), options);
+            return {std::move(loaded), QString()};
         },
-        [this](std::pair<std::shared_ptr<const TraceAnalysis>, QString> result) {
-            if (result.first)
+        [this](std::pair<LoadedTrace, QString> result) {
+            if (result.first.analysis)
                 emit traceLoaded(result.first);
             else
                 emit traceLoadFailed(result.second);
         });
+}
+
+int64_t TraceSession::findTrace(const TraceId& traceId) const
+{
+    auto query =
+        m_workspace->db().prepare("SELECT id, source FROM traces WHERE trace_lo = ?1 AND trace_hi = ?2");
+    query.bind(1, int64_t(traceId.low)).bind(2, int64_t(traceId.high));
+    while (query.step()) {
+        if (std::find(m_openSources.begin(), m_openSources.end(), query.columnInt(1)) != m_openSources.end())
+            return query.columnInt(0);
+    }
+    return 0;
+}
+
+void TraceSession::search(std::shared_ptr<const TraceAnalysis> analysis, const SearchQuery& query)
+{
+    if (!analysis)
+        return;
+    const std::string workspacePath = m_workspace->path();
+    m_searchJobs.start(
+        [workspacePath, analysis, query](std::atomic<bool>& cancel) {
+            auto workspace = Workspace::open(workspacePath, Workspace::OpenMode::ExistingOnly);
+            if (!workspace) {
+                SearchResult failed;
+                failed.error = workspace.error();
+                return failed;
+            }
+            return searchTrace((*workspace)->db(), analysis->data, query, &cancel);
+        },
+        [this](SearchResult result) { emit searchFinished(result); });
 }
 
 void TraceSession::waitForIdle()
@@ -148,9 +185,10 @@ void TraceSession::waitForIdle()
     for (;;) {
         m_importJobs.waitForDone();
         m_loadJobs.waitForDone();
+        m_searchJobs.waitForDone();
         QCoreApplication::processEvents(QEventLoop::AllEvents);
         QCoreApplication::sendPostedEvents();
-        if (!m_importing && !m_importJobs.isRunning() && !m_loadJobs.isRunning())
+        if (!m_importing && !m_importJobs.isRunning() && !m_loadJobs.isRunning() && !m_searchJobs.isRunning())
             break;
         QThread::msleep(5);
     }

@@ -4,6 +4,7 @@
 #include "importers/ImportRunner.h"
 #include "layout/TraceAnalysis.h"
 #include "model/JobTracker.h"
+#include "model/TraceSearch.h"
 #include "model/Workspace.h"
 
 #include <QObject>
@@ -12,6 +13,13 @@
 #include <vector>
 
 namespace spanscope {
+
+// A trace as the window shows it: the analysis, and the times of its events.
+struct LoadedTrace
+{
+    std::shared_ptr<const TraceAnalysis> analysis;
+    std::vector<std::tuple<uint32_t, int64_t, int64_t>> events; // (span, time, time)
+};
 
 // What one window has open: the workspace, the sources opened in this window, and the background
 // work on them (imports and trace loading), each through its own JobTracker.
@@ -35,6 +43,11 @@ public:
 
     void loadTrace(int64_t traceRow, const AnalysisOptions& options);
     int64_t currentTraceRow() const { return m_currentTrace; }
+    // The trace with this id among the open sources (0 if none): for following links.
+    int64_t findTrace(const TraceId& traceId) const;
+
+    // Finds spans of the loaded trace in the background; a newer search replaces an older one.
+    void search(std::shared_ptr<const TraceAnalysis> analysis, const SearchQuery& query);
     // Blocks until background work is done and its results delivered (tests, command line).
     void waitForIdle();
 
@@ -43,8 +56,9 @@ signals:
     void importProgress(const QString& path, qint64 done, qint64 total, const QString& stage);
     void importFinished(const spanscope::ImportOutcome& outcome);
     void sourcesChanged();
-    void traceLoaded(std::shared_ptr<const spanscope::TraceAnalysis> analysis);
+    void traceLoaded(const spanscope::LoadedTrace& trace);
     void traceLoadFailed(const QString& message);
+    void searchFinished(const spanscope::SearchResult& result);
 
 private:
     void startNextImport();
@@ -57,6 +71,7 @@ private:
     int64_t m_currentTrace = 0;
     JobTracker m_importJobs;
     JobTracker m_loadJobs;
+    JobTracker m_searchJobs;
 };
 
 } // namespace spanscope

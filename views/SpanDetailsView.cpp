@@ -37,7 +37,16 @@ SpanDetailsView::SpanDetailsView(QWidget* parent)
     m_tabs->addTab(makeTable(m_attributes, true), tr("Attributes"));
     m_tabs->addTab(makeTable(m_resource, true), tr("Resource"));
     m_tabs->addTab(makeTable(m_events, false), tr("Events"));
-    m_tabs->addTab(makeTable(m_links, false), tr("Links"));
+    QTableView* links = makeTable(m_links, false);
+    links->setToolTip(tr("Double-click a link to go to the linked span"));
+    connect(links, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+        if (index.row() >= 0 && size_t(index.row()) < m_linkList.size()) {
+            const SpanLink& link = m_linkList[size_t(index.row())];
+            emit linkActivated(QString::fromStdString(toHex128(link.traceId)),
+                               QString::fromStdString(toHex64(link.spanId)));
+        }
+    });
+    m_tabs->addTab(links, tr("Links"));
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "WaterfallPainter.h"
 
-#include "ServicePalette.h"
 #include "layout/TimeAxis.h"
 #include "model/TextFormat.h"
 
@@ -22,11 +21,27 @@ const QColor kGrid(0xe3e5e8);
 const QColor kDivider(0xc9ccd1);
 const QColor kText(0x1f2328);
 const QColor kMutedText(0x6e7781);
-const QColor kSelection(0xd4e4ff);
-const QColor kHover(0xebf2ff);
+const QColor kSelection(0x2f6feb);
 const QColor kError(0xd1242f);
+const QColor kCriticalPath(0x1f2328);
+const QColor kEventTick(0x24292f);
 
 constexpr int kBarPadding = 5;
+
+// Light yellow to dark red, for self time.
+QColor heat(double t)
+{
+    t = std::clamp(t, 0.0, 1.0);
+    const QColor stops[] = {QColor(0xfff3c4), QColor(0xfdb863), QColor(0xe66101), QColor(0x99000d)};
+    const double scaled = t * 3;
+    const int i = std::min(int(scaled), 2);
+    const double f = scaled - i;
+    const QColor& a = stops[i];
+    const QColor& b = stops[i + 1];
+    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * f),
+                            float(a.greenF() + (b.greenF() - a.greenF()) * f),
+                            float(a.blueF() + (b.blueF() - a.blueF()) * f));
+}
 
 } // namespace
 
@@ -52,12 +67,29 @@ QRect WaterfallMetrics::expanderRect(const QRect& area, const WaterfallScene& sc
     return QRect(x, rowTop(area, scene, row), expanderWidth, rowHeight);
 }
 
+QColor WaterfallPainter::barColor(const WaterfallScene& scene, uint32_t span)
+{
+    const TraceAnalysis& analysis = *scene.analysis;
+    if (scene.colouring == BarColouring::BySelfTime && span < analysis.selfTime.size())
+        return heat(double(analysis.selfTime[span]) / double(std::max<int64_t>(scene.maxSelfTime, 1)));
+    return scene.colors ? scene.colors->color(analysis.data.service[span]) : paletteColor(0);
+}
+
 void WaterfallPainter::paint(QPainter& painter, const QRect& area, const WaterfallScene& scene,
                              const WaterfallMetrics& metrics)
 {
+    paintRows(painter, area, area, scene, metrics);
+    paintHeader(painter, area, scene, metrics);
+    paintOverlay(painter, area, scene, metrics);
+}
+
+void WaterfallPainter::paintRows(QPainter& painter, const QRect& area, const QRect& dirty,
+                                 const WaterfallScene& scene, const WaterfallMetrics& metrics)
+{
     painter.save();
-    painter.setClipRect(area);
-    painter.fillRect(area, kBackground);
+    const QRect clip = dirty.intersected(area);
+    painter.setClipRect(clip);
+    painter.fillRect(clip, kBackground);
     if (!scene.analysis || !scene.rows) {
         painter.setPen(kMutedText);
         painter.drawText(area, Qt::AlignCenter, tr("No trace selected"));
@@ -65,13 +97,13 @@ void WaterfallPainter::paint(QPainter& painter, const QRect& area, const Waterfa
         return;
     }
 
-    // Only the rows that intersect the area are touched: O(visible rows), whatever the trace size.
+    // The rows inside the dirty rectangle, found by arithmetic: O(visible rows), whatever the trace.
     const auto rowCount = int64_t(scene.rows->size());
-    const int64_t first = std::max<int64_t>(0, int64_t(scene.scrollY / metrics.rowHeight));
-    const int64_t visible = area.height() / metrics.rowHeight + 2;
-    const int64_t last = std::min(rowCount, first + visible);
+    const double top = double(clip.top() - area.top() - metrics.headerHeight) + scene.scrollY;
+    const double bottom = double(clip.bottom() - area.top() - metrics.headerHeight) + scene.scrollY;
+    const int64_t first = std::max<int64_t>(0, int64_t(std::floor(top / metrics.rowHeight)));
+    const int64_t last = std::min(rowCount, int64_t(std::floor(bottom / metrics.rowHeight)) + 1);
 
-    // Grid lines under the bars, at the same ticks as the header.
     const QRect bars = metrics.barArea(area, scene);
     const TimeMapping mapping(scene.windowStart, scene.windowEnd, bars.left(), bars.width());
     const TimeTicks ticks = computeTicks(mapping, scene.analysis->times.traceStart, 90);
@@ -86,19 +118,20 @@ void WaterfallPainter::paint(QPainter& painter, const QRect& area, const Waterfa
         painter.drawLine(QPointF(tick.x, area.top() + metrics.headerHeight), QPointF(tick.x, area.bottom()));
 
     for (int64_t row = first; row < last; ++row)
-        paintRow(painter, area, scene, metrics, size_t(row));
+        paintRow(painter, area, clip, scene, metrics, size_t(row));
 
     painter.setPen(kDivider);
     const int dividerX = area.left() + scene.nameColumnWidth;
     painter.drawLine(dividerX, area.top(), dividerX, area.bottom());
-    paintHeader(painter, area, scene, metrics);
     painter.restore();
 }
 
 void WaterfallPainter::paintHeader(QPainter& painter, const QRect& area, const WaterfallScene& scene,
                                    const WaterfallMetrics& metrics)
 {
+    painter.save();
     const QRect header(area.left(), area.top(), area.width(), metrics.headerHeight);
+    painter.setClipRect(header);
     painter.fillRect(header, kHeader);
     painter.setPen(kDivider);
     painter.drawLine(header.bottomLeft(), header.bottomRight());
@@ -111,7 +144,12 @@ void WaterfallPainter::paintHeader(QPainter& painter, const QRect& area, const W
     painter.setPen(kText);
     painter.drawText(QRect(header.left() + 8, header.top(), scene.nameColumnWidth - 16, header.height()),
                      Qt::AlignVCenter | Qt::AlignLeft, tr("Service and operation"));
-    painter.setFont(QFont(bold.family(), bold.pointSize()));
+    bold.setBold(false);
+    painter.setFont(bold);
+    if (!scene.analysis) {
+        painter.restore();
+        return;
+    }
 
     const QRect bars = metrics.barArea(area, scene);
     const TimeMapping mapping(scene.windowStart, scene.windowEnd, bars.left(), bars.width());
@@ -130,122 +168,155 @@ void WaterfallPainter::paintHeader(QPainter& painter, const QRect& area, const W
             painter.drawText(QRectF(tick.x - 3 - labelWidth, header.top(), labelWidth, header.height() - 2),
                              Qt::AlignVCenter | Qt::AlignRight, label);
     }
+    painter.restore();
 }
 
-void WaterfallPainter::paintRow(QPainter& painter, const QRect& area, const WaterfallScene& scene,
-                                const WaterfallMetrics& metrics, size_t row)
+void WaterfallPainter::paintOverlay(QPainter& painter, const QRect& area, const WaterfallScene& scene,
+                                    const WaterfallMetrics& metrics)
+{
+    if (!scene.analysis || !scene.rows)
+        return;
+    painter.save();
+    painter.setClipRect(QRect(area.left(), area.top() + metrics.headerHeight, area.width(),
+                              area.height() - metrics.headerHeight));
+    const auto highlight = [&](uint32_t span, int alpha, bool outline) {
+        if (span == WaterfallScene::kNoSpan)
+            return;
+        const int64_t row = scene.rows->rowOf(scene.analysis->tree, span);
+        if (row < 0)
+            return;
+        const QRect rowRect(area.left(), metrics.rowTop(area, scene, size_t(row)), area.width(),
+                            metrics.rowHeight);
+        QColor fill = kSelection;
+        fill.setAlpha(alpha);
+        painter.fillRect(rowRect, fill);
+        if (outline) {
+            painter.setPen(QPen(kSelection, 1));
+            painter.drawRect(rowRect.adjusted(0, 0, -1, -1));
+        }
+    };
+    if (scene.hoveredSpan != scene.selectedSpan)
+        highlight(scene.hoveredSpan, 22, false);
+    highlight(scene.selectedSpan, 46, true);
+    painter.restore();
+}
+
+void WaterfallPainter::paintRow(QPainter& painter, const QRect& area, const QRect& dirty,
+                                const WaterfallScene& scene, const WaterfallMetrics& metrics, size_t row)
 {
     const TraceAnalysis& analysis = *scene.analysis;
     const TraceData& data = analysis.data;
     const SpanTree& tree = analysis.tree;
     const uint32_t span = scene.rows->spans[row];
     const int top = metrics.rowTop(area, scene, row);
-    const QRect rowRect(area.left(), top, area.width(), metrics.rowHeight);
-    const bool dimmed = scene.matches && !(*scene.matches)[span];
-
-    if (span == scene.selectedSpan)
-        painter.fillRect(rowRect, kSelection);
-    else if (span == scene.hoveredSpan)
-        painter.fillRect(rowRect, kHover);
-
-    // Tree column: indentation, expander, service colour, name.
-    const uint32_t depth = tree.depth[span];
-    const QRect expander = metrics.expanderRect(area, scene, row, depth);
-    const bool hasChildren = tree.childCount(span) > 0;
-    const bool collapsed = hasChildren && scene.collapse && scene.collapse->isCollapsed(span);
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    if (hasChildren) {
-        QPainterPath triangle;
-        const QPointF c = QRectF(expander).center();
-        if (collapsed) {
-            triangle.moveTo(c.x() - 3, c.y() - 5);
-            triangle.lineTo(c.x() + 3, c.y());
-            triangle.lineTo(c.x() - 3, c.y() + 5);
-        } else {
-            triangle.moveTo(c.x() - 5, c.y() - 3);
-            triangle.lineTo(c.x() + 5, c.y() - 3);
-            triangle.lineTo(c.x(), c.y() + 3);
-        }
-        triangle.closeSubpath();
-        painter.fillPath(triangle, kMutedText);
-    }
-    const QColor colour = scene.colors ? scene.colors->color(data.service[span]) : paletteColor(0);
-    const QRect chip(expander.right() + 4, top + 5, 4, metrics.rowHeight - 10);
-    painter.setRenderHint(QPainter::Antialiasing, false);
-    painter.fillRect(chip, colour);
-
-    int textLeft = chip.right() + 6;
-    const int nameRight = area.left() + scene.nameColumnWidth - 6;
-    const uint8_t treeFlags = tree.flags[span];
+    const bool dimmed = scene.undimmed && !(*scene.undimmed)[span];
     const bool error = data.flags[span] & SpanFlag::Error;
-    if (error || (treeFlags & TreeFlag::Orphan)) {
-        // Error: a red disc with "!"; orphan: a hollow disc (its parent is missing).
-        const QRectF mark(textLeft, top + (metrics.rowHeight - 12) / 2.0, 12, 12);
-        painter.setRenderHint(QPainter::Antialiasing, true);
-        if (error) {
-            painter.setPen(Qt::NoPen);
-            painter.setBrush(kError);
-            painter.drawEllipse(mark);
-            painter.setPen(Qt::white);
-            QFont small = painter.font();
-            small.setBold(true);
-            painter.save();
-            painter.setFont(small);
-            painter.drawText(mark, Qt::AlignCenter, QStringLiteral("!"));
-            painter.restore();
-        } else {
-            painter.setPen(QPen(kMutedText, 1.5));
-            painter.setBrush(Qt::NoBrush);
-            painter.drawEllipse(mark.adjusted(1, 1, -1, -1));
-        }
-        painter.setRenderHint(QPainter::Antialiasing, false);
-        textLeft += 16;
-    }
+    const QRect bars = metrics.barArea(area, scene);
 
-    QString suffix;
-    if (collapsed)
-        suffix = QStringLiteral("  ") + tr("+%1").arg(tree.subtreeSize[span] - 1);
-    const QFontMetrics fm(painter.font(), painter.device());
-    const int suffixWidth = suffix.isEmpty() ? 0 : fm.horizontalAdvance(suffix);
-    const QString service = TextFormat::serviceOrUnknown(data.strings.at(data.service[span]));
-    const QString name = TextFormat::untrusted(data.strings.at(data.name[span]), 300);
-    QFont bold = painter.font();
-    bold.setBold(true);
-    const QFontMetrics boldMetrics(bold, painter.device());
-    const int available = std::max(nameRight - textLeft - suffixWidth, 10);
-    // The service keeps its full name unless that would leave the operation less than 40 %.
-    // (+2: elidedText() elides text whose width equals the rounded advance.)
-    const int serviceWidth = std::min(boldMetrics.horizontalAdvance(service) + 2, available * 6 / 10);
-    painter.setPen(dimmed ? kMutedText : kText);
-    painter.save();
-    painter.setFont(bold);
-    painter.drawText(QRect(textLeft, top, serviceWidth, metrics.rowHeight), Qt::AlignVCenter | Qt::AlignLeft,
-                     boldMetrics.elidedText(service, Qt::ElideRight, serviceWidth));
-    painter.restore();
-    const int nameLeft = textLeft + serviceWidth + 6;
-    const int nameWidth = std::max(available - serviceWidth - 6, 0);
-    const QString elided = fm.elidedText(name, Qt::ElideRight, nameWidth);
-    painter.drawText(QRect(nameLeft, top, nameWidth, metrics.rowHeight), Qt::AlignVCenter | Qt::AlignLeft,
-                     elided);
-    if (!suffix.isEmpty()) {
-        painter.setPen(kMutedText);
-        painter.drawText(QRect(nameLeft + fm.horizontalAdvance(elided), top, suffixWidth, metrics.rowHeight),
-                         Qt::AlignVCenter | Qt::AlignLeft, suffix);
+    if (dirty.left() < area.left() + scene.nameColumnWidth) {
+        // Tree column: indentation, expander, service colour, marks, name.
+        const uint32_t depth = tree.depth[span];
+        const QRect expander = metrics.expanderRect(area, scene, row, depth);
+        const bool hasChildren = tree.childCount(span) > 0;
+        const bool collapsed = hasChildren && scene.collapse && scene.collapse->isCollapsed(span);
+        if (!analysis.errors.errorInSubtree.empty() && analysis.errors.errorInSubtree[span]) {
+            // The way down to an error: a red rule at the left edge.
+            painter.fillRect(QRect(area.left(), top + 2, 3, metrics.rowHeight - 4), kError);
+        }
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        if (hasChildren) {
+            QPainterPath triangle;
+            const QPointF c = QRectF(expander).center();
+            if (collapsed) {
+                triangle.moveTo(c.x() - 3, c.y() - 5);
+                triangle.lineTo(c.x() + 3, c.y());
+                triangle.lineTo(c.x() - 3, c.y() + 5);
+            } else {
+                triangle.moveTo(c.x() - 5, c.y() - 3);
+                triangle.lineTo(c.x() + 5, c.y() - 3);
+                triangle.lineTo(c.x(), c.y() + 3);
+            }
+            triangle.closeSubpath();
+            painter.fillPath(triangle, kMutedText);
+        }
+        const QColor colour = scene.colors ? scene.colors->color(data.service[span]) : paletteColor(0);
+        const QRect chip(expander.right() + 4, top + 5, 4, metrics.rowHeight - 10);
+        painter.setRenderHint(QPainter::Antialiasing, false);
+        painter.fillRect(chip, colour);
+
+        int textLeft = chip.right() + 6;
+        const int nameRight = area.left() + scene.nameColumnWidth - 6;
+        if (error || (tree.flags[span] & TreeFlag::Orphan)) {
+            // Error: a red disc with "!"; orphan: a hollow disc (its parent is missing).
+            const QRectF mark(textLeft, top + (metrics.rowHeight - 12) / 2.0, 12, 12);
+            painter.setRenderHint(QPainter::Antialiasing, true);
+            if (error) {
+                painter.setPen(Qt::NoPen);
+                painter.setBrush(kError);
+                painter.drawEllipse(mark);
+                painter.setPen(Qt::white);
+                QFont small = painter.font();
+                small.setBold(true);
+                painter.save();
+                painter.setFont(small);
+                painter.drawText(mark, Qt::AlignCenter, QStringLiteral("!"));
+                painter.restore();
+            } else {
+                painter.setPen(QPen(kMutedText, 1.5));
+                painter.setBrush(Qt::NoBrush);
+                painter.drawEllipse(mark.adjusted(1, 1, -1, -1));
+            }
+            painter.setRenderHint(QPainter::Antialiasing, false);
+            textLeft += 16;
+        }
+
+        QString suffix;
+        if (collapsed)
+            suffix = QStringLiteral("  ") + tr("+%1").arg(tree.subtreeSize[span] - 1);
+        const QFontMetrics fm(painter.font(), painter.device());
+        const int suffixWidth = suffix.isEmpty() ? 0 : fm.horizontalAdvance(suffix);
+        const QString service = TextFormat::serviceOrUnknown(data.strings.at(data.service[span]));
+        const QString name = TextFormat::untrusted(data.strings.at(data.name[span]), 300);
+        QFont bold = painter.font();
+        bold.setBold(true);
+        const QFontMetrics boldMetrics(bold, painter.device());
+        const int available = std::max(nameRight - textLeft - suffixWidth, 10);
+        // The service keeps its full name unless that would leave the operation less than 40 %.
+        // (+2: elidedText() elides text whose width equals the rounded advance.)
+        const int serviceWidth = std::min(boldMetrics.horizontalAdvance(service) + 2, available * 6 / 10);
+        painter.setPen(dimmed ? kMutedText : kText);
+        painter.save();
+        painter.setFont(bold);
+        painter.drawText(QRect(textLeft, top, serviceWidth, metrics.rowHeight),
+                         Qt::AlignVCenter | Qt::AlignLeft,
+                         boldMetrics.elidedText(service, Qt::ElideRight, serviceWidth));
+        painter.restore();
+        const int nameLeft = textLeft + serviceWidth + 6;
+        const int nameWidth = std::max(available - serviceWidth - 6, 0);
+        const QString elided = fm.elidedText(name, Qt::ElideRight, nameWidth);
+        painter.drawText(QRect(nameLeft, top, nameWidth, metrics.rowHeight), Qt::AlignVCenter | Qt::AlignLeft,
+                         elided);
+        if (!suffix.isEmpty()) {
+            painter.setPen(kMutedText);
+            painter.drawText(
+                QRect(nameLeft + fm.horizontalAdvance(elided), top, suffixWidth, metrics.rowHeight),
+                Qt::AlignVCenter | Qt::AlignLeft, suffix);
+        }
     }
 
     // Bar on the time axis.
-    const QRect bars = metrics.barArea(area, scene);
     const TimeMapping mapping(scene.windowStart, scene.windowEnd, bars.left(), bars.width());
     const int64_t start = analysis.times.start[span];
     const int64_t end = analysis.times.end[span];
     const double x0 = std::max(mapping.toX(start), double(bars.left() - 2));
     const double x1 = std::min(mapping.toX(end), double(area.right() + 2));
-    if (x1 < bars.left() - 2 || x0 > area.right())
+    if (x1 < bars.left() - 2 || x0 > area.right() || dirty.right() < bars.left() - 2)
         return; // outside the visible time window
     painter.save();
-    painter.setClipRect(QRect(bars.left() - 2, top, area.right() - bars.left() + 3, metrics.rowHeight));
+    painter.setClipRect(
+        QRect(bars.left() - 2, top, area.right() - bars.left() + 3, metrics.rowHeight).intersected(dirty));
     const QRectF bar(x0, top + kBarPadding, std::max(x1 - x0, 1.0), metrics.rowHeight - 2 * kBarPadding);
-    QColor fill = colour;
+    QColor fill = barColor(scene, span);
     if (dimmed)
         fill.setAlpha(60);
     painter.fillRect(bar, fill);
@@ -253,13 +324,35 @@ void WaterfallPainter::paintRow(QPainter& painter, const QRect& area, const Wate
         painter.setPen(QPen(kError, 2));
         painter.drawLine(QPointF(bar.left(), bar.bottom()), QPointF(bar.right(), bar.bottom()));
     }
-    if (span == scene.selectedSpan) {
-        painter.setPen(QPen(kText, 1));
-        painter.drawRect(bar.adjusted(-0.5, -0.5, 0.5, 0.5));
+    // The critical path: a dark stripe through the sections of this span that are on it.
+    if (scene.criticalSections && !scene.criticalSections->empty()) {
+        for (auto it = scene.criticalSections->begin(span); it != scene.criticalSections->end(span); ++it) {
+            const double s0 = std::max(mapping.toX(it->first), double(bars.left() - 2));
+            const double s1 = std::min(mapping.toX(it->second), double(area.right() + 2));
+            if (s1 >= s0)
+                painter.fillRect(QRectF(s0, bar.center().y() - 2, std::max(s1 - s0, 1.0), 4),
+                                 dimmed ? QColor(0xb0b0b0) : kCriticalPath);
+        }
+    }
+    // Events (logs, annotations) as ticks; several in one pixel are drawn once.
+    if (scene.events && !scene.events->empty()) {
+        painter.setPen(QPen(kEventTick, 1));
+        double lastX = -1e9;
+        for (auto it = scene.events->begin(span); it != scene.events->end(span); ++it) {
+            const double x = std::round(mapping.toX(it->first));
+            if (x - lastX < 1 || x < bars.left() - 2 || x > area.right())
+                continue;
+            lastX = x;
+            painter.drawLine(QPointF(x, bar.top() - 2), QPointF(x, bar.bottom() + 2));
+        }
     }
 
-    // The duration beside the bar, on the side with room; inside if the bar is wide enough.
-    const QString label = TextFormat::duration(end - start);
+    // The duration beside the bar, on the side with room; inside if the bar is wide enough. The
+    // self time follows when children take part of the span.
+    QString label = TextFormat::duration(end - start);
+    if (span < analysis.selfTime.size() && tree.childCount(span) > 0 && analysis.selfTime[span] < end - start)
+        label += QStringLiteral("  ") + tr("self %1").arg(TextFormat::duration(analysis.selfTime[span]));
+    const QFontMetrics fm(painter.font(), painter.device());
     const int labelWidth = fm.horizontalAdvance(label) + 6;
     painter.setPen(dimmed ? kMutedText : kText);
     if (bar.right() + labelWidth < area.right())

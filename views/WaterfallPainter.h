@@ -34,20 +34,32 @@ struct WaterfallMetrics
     QRect expanderRect(const QRect& area, const WaterfallScene& scene, size_t row, uint32_t depth) const;
 };
 
-// Draws the waterfall: time axis, tree column and bars, touching only the rows inside `area`.
+// Draws the waterfall: time axis, tree column and bars, touching only the rows inside the area
+// (or the dirty part of it): the cost of a frame does not grow with the trace.
 class WaterfallPainter
 {
     Q_DECLARE_TR_FUNCTIONS(WaterfallPainter)
 
 public:
+    // The whole picture: rows, header, selection.
     static void paint(QPainter& painter, const QRect& area, const WaterfallScene& scene,
                       const WaterfallMetrics& metrics = {});
 
-private:
+    // The parts, for the widget's cached drawing: rows (everything that does not depend on the
+    // mouse) within `dirty`, the header, and the hover/selection overlay.
+    static void paintRows(QPainter& painter, const QRect& area, const QRect& dirty,
+                          const WaterfallScene& scene, const WaterfallMetrics& metrics);
     static void paintHeader(QPainter& painter, const QRect& area, const WaterfallScene& scene,
                             const WaterfallMetrics& metrics);
-    static void paintRow(QPainter& painter, const QRect& area, const WaterfallScene& scene,
-                         const WaterfallMetrics& metrics, size_t row);
+    static void paintOverlay(QPainter& painter, const QRect& area, const WaterfallScene& scene,
+                             const WaterfallMetrics& metrics);
+
+    // The colour of a span's bar in the scene's colouring.
+    static QColor barColor(const WaterfallScene& scene, uint32_t span);
+
+private:
+    static void paintRow(QPainter& painter, const QRect& area, const QRect& dirty,
+                         const WaterfallScene& scene, const WaterfallMetrics& metrics, size_t row);
 };
 
 } // namespace spanscope

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include "CommandLine.h"
-
 #include "model/Ids.h"
 #include "model/Workspace.h"
 
@@ -123,10 +122,12 @@ std::optional<ImportOutcome> importWithCacheLimit(Workspace& workspace, const st
 std::optional<ImportOutcome> importForCommand(CommandWorkspace& workspace, const std::string& path,
                                               const Arguments& args)
 {
-    return importWithCacheLimit(*workspace.workspace, path, args, workspace.isSharedCache ? kCacheSources : 0);
+    return importWithCacheLimit(*workspace.workspace, path, args,
+                                workspace.isSharedCache ? kCacheSources : 0);
 }
 
-std::optional<ImportOutcome> importForCommand(Workspace& workspace, const std::string& path, const Arguments& args)
+std::optional<ImportOutcome> importForCommand(Workspace& workspace, const std::string& path,
+                                              const Arguments& args)
 {
     return importWithCacheLimit(workspace, path, args, 0);
 }
@@ -171,7 +172,8 @@ int64_t pickTrace(Workspace& workspace, int64_t sourceId, const Arguments& args,
 
 namespace {
 
-const char* kUsage = R"(Usage: spanscope [FILE...]                 open the window
+const char* kUsage =
+    R"(Usage: spanscope [FILE...]                 open the window
        spanscope COMMAND [OPTIONS] FILE...
 
 Commands:
@@ -179,6 +181,11 @@ Commands:
                                    warnings
   export FILE [--trace ID] --view waterfall --out OUT.png|svg|pdf [--width PIXELS] [--depth N]
                                    a picture of a view, drawn as the window draws it
+  critical-path FILE [--trace ID] [--json]
+                                   the critical path: sections (span, start ns, end ns) from start
+                                   to end, with service and operation (Jaeger's, plus orphans')
+  stats FILE [--trace ID] [--group-by service|operation|KEY] [--subgroup-by ...] [--json]
+                                   Jaeger's trace statistics: count, total, avg, min, max, self time
 
 Options for every command:
   --no-cache          import again into a throw-away workspace instead of the shared cache
@@ -207,12 +214,9 @@ std::optional<int> runCommandLine(int argc, char** argv)
         return cli::Success;
     }
     static const std::map<std::string, std::function<int(const std::vector<std::string>&)>> commands = {
-        {"info", cli::runInfo},
-        {"spans", cli::runSpans},
-        {"convert", cli::runConvert},
-        {"critical-path", cli::runCriticalPath},
-        {"stats", cli::runStats},
-        {"export", cli::runExport},
+        {"info", cli::runInfo},       {"spans", cli::runSpans},
+        {"convert", cli::runConvert}, {"critical-path", cli::runCriticalPath},
+        {"stats", cli::runStats},     {"export", cli::runExport},
     };
     const auto command = commands.find(first);
     if (command != commands.end()) {

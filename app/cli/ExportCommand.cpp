@@ -3,6 +3,7 @@
 // drawn headless by the same paint code as the window.
 #include "CommandLine.h"
 #include "layout/TraceAnalysis.h"
+#include "model/EventTimes.h"
 #include "model/TraceLoader.h"
 #include "model/Workspace.h"
 #include "views/ImageExport.h"
@@ -14,12 +15,14 @@ namespace spanscope::cli {
 
 int runExport(const std::vector<std::string>& argv)
 {
-    const Arguments args(argv, {"no-cache", "collapsed"},
-                         {"workspace", "max-spans", "trace", "view", "out", "width", "max-rows", "depth"});
+    const Arguments args(
+        argv, {"no-cache", "adjust-clock-skew", "no-critical-path"},
+        {"workspace", "max-spans", "trace", "view", "out", "width", "max-rows", "depth", "colour-by"});
     if (!args.ok() || args.positional().size() != 1 || !args.value("out")) {
         std::fprintf(stderr,
                      "spanscope export: %s\nUsage: spanscope export FILE [--trace ID] --view waterfall "
-                     "--out OUT.png|svg|pdf [--width PIXELS] [--depth N]\n",
+                     "--out OUT.png|svg|pdf [--width PIXELS] [--depth N] [--colour-by service|self-time]\n"
+                     "       [--adjust-clock-skew] [--no-critical-path]\n",
                      args.ok() ? "one FILE and --out are needed" : args.error().c_str());
         return Usage;
     }
@@ -55,7 +58,10 @@ int runExport(const std::vector<std::string>& argv)
         std::fprintf(stderr, "spanscope: %s\n", data.error().c_str());
         return Failure;
     }
-    const auto analysis = analyzeTrace(std::move(*data), AnalysisOptions{});
+    auto events = loadEventTimes(workspace->workspace->db(), *data);
+    AnalysisOptions analysisOptions;
+    analysisOptions.adjustClockSkew = args.flag("adjust-clock-skew");
+    const auto analysis = analyzeTrace(std::move(*data), analysisOptions);
 
     // Painting text needs a GUI application; without a display, Qt's offscreen platform serves.
     if (!std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY") && !std::getenv("QT_QPA_PLATFORM"))
@@ -73,8 +79,10 @@ int runExport(const std::vector<std::string>& argv)
     scene.analysis = analysis.get();
     scene.rows = &rows;
     scene.collapse = &collapse;
-    const ServiceColors colors(*analysis);
-    scene.colors = &colors;
+    const WaterfallDecorations decorations = WaterfallDecorations::build(*analysis, std::move(events));
+    scene.decorate(decorations, !args.flag("no-critical-path"));
+    if (args.value("colour-by").value_or("service") == "self-time")
+        scene.colouring = BarColouring::BySelfTime;
     scene.windowStart = analysis->times.traceStart;
     scene.windowEnd = analysis->times.traceStart + std::max<int64_t>(analysis->times.traceDuration(), 1);
     const int width =

@@ -118,7 +118,15 @@ int main(int argc, char** argv)
             writer.addSpan(span);
         }
         const double inserted = since(writeStart);
+        auto stageStart = std::chrono::steady_clock::now();
+        std::string stageName = "service fix-up";
+        writer.setStageCallback([&](const char* stage) {
+            std::printf("  commit stage %-16s %.3f s\n", stageName.c_str(), since(stageStart));
+            stageName = stage;
+            stageStart = std::chrono::steady_clock::now();
+        });
         sourceId = writer.commit(0, "bench", "");
+        std::printf("  commit stage %-16s %.3f s\n", stageName.c_str(), since(stageStart));
         const double total = since(writeStart);
         std::printf(
             "write %llu spans: insert %.3f s, commit (packs, summaries) %.3f s, total %.3f s, %.0f spans/s, "

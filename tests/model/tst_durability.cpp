@@ -39,6 +39,16 @@ void writeGenerated(const QString& path, uint64_t spans, uint64_t traces)
     std::fclose(file);
 }
 
+// SIGKILL the child, if it is still running. (processId() is 0 once it has exited, and kill(0, ...)
+// would hit our own process group: the test runner itself.)
+void killHard(QProcess& child)
+{
+    const qint64 pid = child.processId();
+    if (pid > 0)
+        ::kill(pid_t(pid), SIGKILL);
+    child.waitForFinished();
+}
+
 void checkIntegrity(sql::Database& db)
 {
     auto integrity = db.prepare("PRAGMA integrity_check");
@@ -105,8 +115,7 @@ private slots:
                 QTest::qWait(delayMs);
             else
                 QVERIFY(child.waitForReadyRead(120000)); // it prints after the commit: kill right then
-            ::kill(pid_t(child.processId()), SIGKILL);
-            child.waitForFinished();
+            killHard(child);
 
             auto reopened = Workspace::open(workspacePath.toStdString(), Workspace::OpenMode::ExistingOnly);
             if (!reopened) {
@@ -141,8 +150,7 @@ private slots:
                     saved.push_back(line.mid(6).toLongLong());
             }
         }
-        ::kill(pid_t(child.processId()), SIGKILL);
-        child.waitForFinished();
+        killHard(child);
         // Lines that arrived after the last read also count: each was printed after its commit.
         for (const QByteArray& line : child.readAllStandardOutput().split('\n')) {
             if (line.startsWith("saved "))
@@ -180,8 +188,7 @@ private slots:
             child.start(helperPath(), {QStringLiteral("saveas"), workspacePath, target});
             QVERIFY(child.waitForReadyRead(10000));
             QTest::qWait(delayMs);
-            ::kill(pid_t(child.processId()), SIGKILL);
-            child.waitForFinished();
+            killHard(child);
 
             auto original = Workspace::open(workspacePath.toStdString(), Workspace::OpenMode::ExistingOnly);
             QVERIFY2(original, original.error().c_str());

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Result.h"
+#include "Sqlite.h"
+#include "StringTable.h"
+#include "TraceData.h"
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace spanscope {
+
+// One attribute's value for every span of a loaded trace, as display text: what the statistics
+// (group by KEY) and the service graph (peer.service) need from attributes, which TraceData does
+// not hold. Values are stored once each; spans refer to them by index.
+struct AttributeColumn
+{
+    static constexpr uint32_t kMissing = UINT32_MAX;
+
+    std::vector<uint32_t> value; // per span (TraceData order): index into values, or kMissing
+    StringTable values;
+
+    bool has(uint32_t span) const { return value[span] != kMissing; }
+    std::string_view at(uint32_t span) const
+    {
+        return has(span) ? values.at(value[span]) : std::string_view{};
+    }
+    // For tests and in-memory traces: sets one span's value.
+    void set(uint32_t span, std::string_view text);
+};
+
+enum class AttributeScope
+{
+    Span,           // the span's own attributes only
+    SpanOrResource, // else its resource's (so that resource keys such as host.name group spans too)
+};
+
+// Reads, for every span of trace, the value of the first of keys it has, as valueToDisplayText()
+// shows it. The SQL uses bound parameters only.
+Result<AttributeColumn> readAttributeColumn(sql::Database& db, const TraceData& trace,
+                                            const std::vector<std::string>& keys,
+                                            AttributeScope scope = AttributeScope::SpanOrResource,
+                                            const std::atomic<bool>* cancel = nullptr);
+
+// The keys whose value names the service a CLIENT or PRODUCER span calls, best first: the service
+// graph's edges to databases, queues and other uninstrumented peers (analysis.md).
+const std::vector<std::string>& peerServiceKeys();
+
+} // namespace spanscope

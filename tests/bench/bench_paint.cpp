@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: MIT
+// The waterfall at scale: one frame painted for a trace of N spans (the instructions for it are
+// counted with callgrind by run.sh: the cost must not grow with N), and the interactive operations
+// on the rows: expand all, collapse all, collapse to depth, find over names.
+//   bench_paint --spans N [--frames F]
+#include "generator/TraceGenerator.h"
+#include "layout/TraceAnalysis.h"
+#include "views/WaterfallPainter.h"
+
+#include <QGuiApplication>
+#include <QImage>
+#include <QPainter>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <unordered_map>
+
+using namespace spanscope;
+using namespace spanscope::bench;
+
+namespace {
+
+double since(std::chrono::steady_clock::time_point start)
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// The generator's spans as the arrays the workspace would load (in start order), without SQLite.
+TraceData generateTrace(uint64_t spans)
+{
+    GeneratorOptions options;
+    options.spans = spans;
+    std::vector<GeneratedSpan> generated;
+    generated.reserve(spans);
+    TraceGenerator(options).run([&](const GeneratedSpan& span) {
+        generated.push_back(span);
+        return true;
+    });
+    std::stable_sort(generated.begin(), generated.end(),
+                     [](const GeneratedSpan& a, const GeneratedSpan& b) { return a.startNs < b.startNs; });
+    TraceData trace;
+    trace.resize(generated.size());
+    trace.resources.assign(1, TraceResource{});
+    std::unordered_map<std::string, uint32_t> strings;
+    const auto local = [&](const std::string& text) {
+        const auto [it, inserted] = strings.try_emplace(text, 0);
+        if (inserted)
+            it->second = trace.strings.add(text);
+        return it->second;
+    };
+    for (size_t i = 0; i < generated.size(); ++i) {
+        const GeneratedSpan& g = generated[i];
+        trace.startNs[i] = g.startNs;
+        trace.endNs[i] = g.endNs;
+        trace.spanId[i] = g.spanId;
+        trace.parentSpanId[i] = g.parentSpanId;
+        trace.rowId[i] = int64_t(i + 1);
+        trace.service[i] = local(TraceGenerator::serviceName(g.service));
+        trace.name[i] = local(g.name);
+        trace.resource[i] = 0;
+        trace.kind[i] = SpanKind(g.kind);
+        trace.status[i] = g.error ? StatusCode::Error : StatusCode::Unset;
+        trace.flags[i] = g.error ? uint32_t(SpanFlag::Error) : 0u;
+    }
+    return trace;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    uint64_t spans = 1000;
+    int frames = 20;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--spans") == 0 && i + 1 < argc)
+            spans = std::strtoull(argv[++i], nullptr, 10);
+        else if (std::strcmp(argv[i], "--frames") == 0 && i + 1 < argc)
+            frames = std::atoi(argv[++i]);
+    }
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+
+    const auto analysis = analyzeTrace(generateTrace(spans), AnalysisOptions{});
+    CollapseState collapse(analysis->data.size());
+    WaterfallRows rows = visibleRows(analysis->tree, collapse);
+    const WaterfallDecorations decorations = WaterfallDecorations::build(*analysis, {});
+    WaterfallScene scene;
+    scene.analysis = analysis.get();
+    scene.rows = &rows;
+    scene.collapse = &collapse;
+    scene.decorate(decorations);
+    scene.windowStart = analysis->times.traceStart;
+    scene.windowEnd = analysis->times.traceEnd;
+    scene.nameColumnWidth = 480;
+    // The middle of the trace, where rows are deep and bars are narrow.
+    scene.scrollY = double(rows.size() / 2) * WaterfallMetrics{}.rowHeight;
+    scene.selectedSpan = rows.spans[rows.size() / 2];
+
+    QImage image(1600, 1000, QImage::Format_ARGB32_Premultiplied);
+    {
+        // One frame: the unit callgrind measures (run.sh toggles collection on paintFrame).
+        QPainter painter(&image);
+        WaterfallPainter::paint(painter, image.rect(), scene);
+    }
+    auto start = std::chrono::steady_clock::now();
+    for (int f = 0; f < frames; ++f) {
+        QPainter painter(&image);
+        WaterfallPainter::paint(painter, image.rect(), scene);
+    }
+    std::printf("paint one 1600x1000 frame of a %llu-span trace: %.2f ms\n", (unsigned long long)spans,
+                since(start) * 1000 / frames);
+
+    start = std::chrono::steady_clock::now();
+    collapse.collapseAll(analysis->tree);
+    rows = visibleRows(analysis->tree, collapse);
+    std::printf("collapse all: %.1f ms (%zu rows)\n", since(start) * 1000, rows.size());
+    start = std::chrono::steady_clock::now();
+    collapse.expandAll();
+    rows = visibleRows(analysis->tree, collapse);
+    std::printf("expand all: %.1f ms (%zu rows)\n", since(start) * 1000, rows.size());
+    start = std::chrono::steady_clock::now();
+    collapse.collapseToDepth(analysis->tree, 3);
+    rows = visibleRows(analysis->tree, collapse);
+    std::printf("collapse to depth 3: %.1f ms (%zu rows)\n", since(start) * 1000, rows.size());
+    return 0;
+}

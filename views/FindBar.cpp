@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: MIT
+#include "FindBar.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTimer>
+#include <QToolButton>
+
+namespace spanscope {
+
+FindBar::FindBar(QWidget* parent)
+    : QWidget(parent), m_edit(new QLineEdit(this)), m_regex(new QCheckBox(tr("Regex"), this)),
+      m_attributes(new QCheckBox(tr("Attributes"), this)), m_result(new QLabel(this)),
+      m_debounce(new QTimer(this))
+{
+    m_edit->setPlaceholderText(tr("Find spans by service, operation, attribute key or value"));
+    m_edit->setClearButtonEnabled(true);
+    m_attributes->setChecked(true);
+    m_attributes->setToolTip(tr("Also search attribute keys and values"));
+    m_result->setTextFormat(Qt::PlainText);
+    m_result->setMinimumWidth(180);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(300);
+
+    auto* previous = new QToolButton(this);
+    previous->setText(tr("Previous"));
+    previous->setToolTip(tr("Previous match (Shift+F3)"));
+    auto* next = new QToolButton(this);
+    next->setText(tr("Next"));
+    next->setToolTip(tr("Next match (F3)"));
+    auto* close = new QToolButton(this);
+    close->setText(QStringLiteral("×"));
+    close->setToolTip(tr("Close (Esc)"));
+    close->setAutoRaise(true);
+
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(6, 2, 6, 2);
+    layout->addWidget(m_edit, 1);
+    layout->addWidget(m_regex);
+    layout->addWidget(m_attributes);
+    layout->addWidget(previous);
+    layout->addWidget(next);
+    layout->addWidget(m_result);
+    layout->addWidget(close);
+
+    connect(m_edit, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_debounce, &QTimer::timeout, this, &FindBar::searchRequested);
+    connect(m_regex, &QCheckBox::toggled, this, &FindBar::searchRequested);
+    connect(m_attributes, &QCheckBox::toggled, this, &FindBar::searchRequested);
+    connect(m_edit, &QLineEdit::returnPressed, this, [this] {
+        if (m_debounce->isActive()) {
+            m_debounce->stop();
+            emit searchRequested();
+        }
+        emit nextRequested();
+    });
+    connect(next, &QToolButton::clicked, this, &FindBar::nextRequested);
+    connect(previous, &QToolButton::clicked, this, &FindBar::previousRequested);
+    connect(close, &QToolButton::clicked, this, [this] {
+        hide();
+        emit closed();
+    });
+}
+
+void FindBar::keyPressEvent(QKeyEvent* event)
+{
+    if (event->key() == Qt::Key_Escape) {
+        hide();
+        emit closed();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+QString FindBar::text() const
+{
+    return m_edit->text();
+}
+
+bool FindBar::isRegex() const
+{
+    return m_regex->isChecked();
+}
+
+bool FindBar::searchAttributes() const
+{
+    return m_attributes->isChecked();
+}
+
+void FindBar::activate()
+{
+    show();
+    m_edit->setFocus();
+    m_edit->selectAll();
+}
+
+void FindBar::showResult(int matches, double timeShare, const QString& error)
+{
+    if (!error.isEmpty()) {
+        m_result->setText(tr("Invalid pattern: %1").arg(error));
+        return;
+    }
+    if (m_edit->text().isEmpty()) {
+        m_result->clear();
+        return;
+    }
+    m_result->setText(tr("%n match(es), %1 % of the time", nullptr, matches).arg(timeShare * 100, 0, 'f', 1));
+}
+
+} // namespace spanscope

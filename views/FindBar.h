@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QTimer;
+class QToolButton;
+
+namespace spanscope {
+
+// Find in the trace: a text box (debounced), regex and "in attributes" options, the number of
+// matches and the share of the trace's time they cover, next and previous.
+class FindBar : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit FindBar(QWidget* parent = nullptr);
+
+    QString text() const;
+    bool isRegex() const;
+    bool searchAttributes() const;
+    QLineEdit* edit() const { return m_edit; }
+
+    // After a search: how many spans matched and what share of the trace's time they cover.
+    void showResult(int matches, double timeShare, const QString& error = {});
+    void activate(); // show, focus and select the text
+
+signals:
+    // Debounced (300 ms) after typing, at once on Enter.
+    void searchRequested();
+    void nextRequested();
+    void previousRequested();
+    void closed();
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    QLineEdit* m_edit;
+    QCheckBox* m_regex;
+    QCheckBox* m_attributes;
+    QLabel* m_result;
+    QTimer* m_debounce;
+};
+
+} // namespace spanscope
