@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "MainWindow.h"
 
+#include "LimitsDialog.h"
 #include "model/SpanDetails.h"
 #include "model/TextFormat.h"
 #include "model/TraceListModel.h"
@@ -128,6 +129,11 @@ void MainWindow::createActions()
     add(file, QStringLiteral("saveWorkspace"), tr("&Save Workspace As…"), QKeySequence::SaveAs,
         [this] { saveWorkspaceAsDialog(); });
     file->addSeparator();
+    add(file, QStringLiteral("importLimits"), tr("Import &Limits…"), {}, [this] {
+        LimitsDialog dialog(this);
+        dialog.exec();
+    });
+    file->addSeparator();
     add(file, QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit,
         [] { QApplication::closeAllWindows(); });
 
@@ -192,8 +198,9 @@ void MainWindow::createActions()
 
 void MainWindow::openFiles(const QStringList& paths)
 {
+    // Settings are read here, on the UI thread, and travel with the job (conventions.md).
     if (!paths.isEmpty())
-        m_session->importFiles(paths);
+        m_session->importFiles(paths, true, LimitsDialog::load());
 }
 
 QString MainWindow::statusText() const
@@ -275,7 +282,7 @@ void MainWindow::onImportFinished(const ImportOutcome& outcome)
         QStringList first;
         for (size_t i = 0; i < outcome.warnings.size() && i < 20; ++i)
             first << TextFormat::untrusted(outcome.warnings[i].text, 300);
-        m_status->setToolTip(first.join(QLatin1Char('\n')));
+        m_status->setToolTip(TextFormat::toolTip(first.join(QLatin1Char('\n'))));
     }
     m_status->setText(text);
 }
@@ -378,7 +385,8 @@ void MainWindow::rebuildServiceMenu()
     });
     m_serviceMenu->addSeparator();
     for (uint32_t service : services) {
-        QAction* action = m_serviceMenu->addAction(TextFormat::serviceOrUnknown(data.strings.at(service)));
+        QAction* action = m_serviceMenu->addAction(
+            TextFormat::menuText(TextFormat::serviceOrUnknown(data.strings.at(service))));
         action->setCheckable(true);
         action->setChecked(true);
         action->setData(service);

@@ -38,10 +38,11 @@ void TraceSession::setWorkspace(std::unique_ptr<Workspace> workspace)
     emit sourcesChanged();
 }
 
-void TraceSession::importFiles(const QStringList& paths, bool reuseCache)
+void TraceSession::importFiles(const QStringList& paths, bool reuseCache, const ImportLimits& limits)
 {
     m_pendingImports << paths;
     m_reuseCache = reuseCache;
+    m_limits = limits;
     if (!m_importing)
         startNextImport();
 }
@@ -69,6 +70,7 @@ void TraceSession::startNextImport()
     const std::string workspacePath = m_workspace->path();
     ImportOptions options;
     options.reuseCached = m_reuseCache;
+    options.limits = m_limits;
     if (m_workspace->path() == Workspace::defaultCachePath()) {
         options.cacheLimit = 20; // the shared cache keeps recent files (docs/DECISIONS.md)
         options.protectedSources = m_openSources;

@@ -37,7 +37,7 @@ public:
     void setWorkspace(std::unique_ptr<Workspace> workspace);
 
     // Imports the files one after the other in the background.
-    void importFiles(const QStringList& paths, bool reuseCache = true);
+    void importFiles(const QStringList& paths, bool reuseCache = true, const ImportLimits& limits = {});
     void cancelImport();
     bool isImporting() const { return m_importing; }
 
@@ -67,6 +67,7 @@ private:
     std::vector<int64_t> m_openSources;
     QStringList m_pendingImports;
     bool m_reuseCache = true;
+    ImportLimits m_limits;
     bool m_importing = false;
     int64_t m_currentTrace = 0;
     JobTracker m_importJobs;

@@ -65,7 +65,9 @@ QVariant AttributeModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         return TextFormat::untrusted(text.toStdString(), 1000);
     case Qt::ToolTipRole:
-        return index.column() == ValueColumn ? TextFormat::untrusted(text.toStdString(), 4000) : QVariant();
+        return index.column() == ValueColumn
+                   ? TextFormat::toolTip(TextFormat::untrusted(text.toStdString(), 4000))
+                   : QVariant();
     case FullTextRole:
         return text;
     case SortRole:

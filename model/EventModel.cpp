@@ -47,6 +47,8 @@ QVariant EventModel::data(const QModelIndex& index, int role) const
         return qint64(event.timeNs);
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
+    if (role == Qt::ToolTipRole && index.column() != AttributesColumn)
+        return {};
     switch (index.column()) {
     case TimeColumn:
         return TextFormat::duration(event.timeNs - m_spanStart);
@@ -66,7 +68,9 @@ QVariant EventModel::data(const QModelIndex& index, int role) const
             if (text.size() > 4000)
                 break;
         }
-        return TextFormat::untrusted(text, role == Qt::ToolTipRole ? 4000 : 500);
+        if (role == Qt::ToolTipRole)
+            return TextFormat::toolTip(TextFormat::untrusted(text, 4000));
+        return TextFormat::untrusted(text, 500);
     }
     }
     return {};

@@ -52,6 +52,7 @@ private:
     size_t m_maxQueued;
     std::unique_ptr<Batch> m_current;
     std::deque<std::unique_ptr<Batch>> m_queue;
+    std::vector<std::unique_ptr<Batch>> m_free; // processed batches, ready for reuse
     std::mutex m_mutex;
     std::condition_variable m_changed;
     bool m_closing = false;

@@ -72,6 +72,20 @@ QString TextFormat::untrusted(std::string_view utf8, int maxLength)
     return out;
 }
 
+QString TextFormat::toolTip(const QString& plainText)
+{
+    if (plainText.isEmpty())
+        return {};
+    return QStringLiteral("<p style='white-space:pre-wrap'>") + plainText.toHtmlEscaped() +
+           QStringLiteral("</p>");
+}
+
+QString TextFormat::menuText(const QString& plainText)
+{
+    QString text = plainText;
+    return text.replace(QLatin1Char('&'), QStringLiteral("&&"));
+}
+
 QString TextFormat::serviceOrUnknown(std::string_view service)
 {
     return service.empty() ? tr("(unknown service)") : untrusted(service, 200);

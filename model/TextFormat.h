@@ -24,6 +24,11 @@ public:
     // text is cut with an ellipsis (docs/LIMITS.md, "Text in the UI").
     static QString untrusted(std::string_view utf8, int maxLength = 512);
     static QString serviceOrUnknown(std::string_view service);
+    // Tooltips are rich text whenever the text looks like markup, so untrusted text goes into them
+    // escaped: what the file says is shown literally, line breaks kept.
+    static QString toolTip(const QString& plainText);
+    // Menus take '&' as a shortcut marker; a service named "R&D" must read "R&D".
+    static QString menuText(const QString& plainText);
 };
 
 } // namespace spanscope

@@ -22,6 +22,7 @@ TraceListView::TraceListView(TraceListModel* model, QWidget* parent)
     m_filter->setPlaceholderText(tr("Filter by service, operation or trace id"));
     m_filter->setClearButtonEnabled(true);
     m_errorsOnly->setToolTip(tr("Only traces with errors"));
+    m_count->setTextFormat(Qt::PlainText);
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(250);
     connect(m_filter, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));

@@ -103,6 +103,8 @@ bool JsonScanner::fillMore()
         return false;
 
     const size_t capacity = m_buffer.size() - kPadding;
+    if (m_anchor != SIZE_MAX && m_end - m_anchor > m_limits.maxElementBytes)
+        failElementTooLarge();
     const size_t keep = std::min(m_pos, m_anchor);
     if (keep > 0) {
         std::memmove(m_buffer.data(), m_buffer.data() + keep, m_end - keep);
@@ -383,10 +385,11 @@ void JsonScanner::scanStringBody()
 
 void JsonScanner::scanContainer()
 {
-    // The bracket types, so that a mismatch is reported where it is, not somewhere after.
+    // The bracket types, so that a mismatch is reported where it is, not somewhere after. No depth
+    // limit here: counting needs no stack, and the element parser that reads the value refuses
+    // nesting beyond the limit for that element only (a warning, not the end of the file).
     m_brackets.clear();
     int depth = 0;
-    const int maxDepth = int(m_limits.maxNestingDepth) - int(m_stack.size());
     for (;;) {
         size_t end = limit();
         size_t i = m_pos;
@@ -401,10 +404,7 @@ void JsonScanner::scanContainer()
                 continue;
             case '{':
             case '[':
-                if (++depth > maxDepth) {
-                    m_pos = i;
-                    fail("JSON nesting deeper than " + std::to_string(m_limits.maxNestingDepth) + " levels");
-                }
+                ++depth;
                 m_brackets.push_back(c);
                 break;
             case '}':
@@ -479,7 +479,17 @@ std::string_view JsonScanner::captureValue()
         scanScalar();
     const size_t begin = m_anchor;
     m_anchor = SIZE_MAX;
+    if (m_pos - begin > m_limits.maxElementBytes) {
+        m_pos = begin;
+        failElementTooLarge();
+    }
     return std::string_view(m_buffer.data() + begin, m_pos - begin);
+}
+
+void JsonScanner::failElementTooLarge() const
+{
+    fail("a single JSON value is larger than the limit of " + std::to_string(m_limits.maxElementBytes) +
+         " bytes");
 }
 
 void JsonScanner::skipValue()

@@ -99,6 +99,7 @@ private:
     void scanContainer();
     void scanScalar();
     [[noreturn]] void failAtFirstSyntaxError(size_t index, const std::string& fallback);
+    [[noreturn]] void failElementTooLarge() const;
     std::string_view unescape(size_t begin, size_t end);
     void noteNewline(size_t index);
 

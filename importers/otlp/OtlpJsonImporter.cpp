@@ -7,6 +7,8 @@
 #include "importers/json/JsonElement.h"
 #include "importers/json/JsonScanner.h"
 
+#include <optional>
+
 namespace spanscope {
 
 namespace {
@@ -26,6 +28,7 @@ public:
 
         uint64_t documents = 0;
         uint64_t badLines = 0;
+        std::optional<ImportFailure> firstFailure;
         while (scanner.nextDocument()) {
             ++documents;
             try {
@@ -36,14 +39,23 @@ public:
                     throw;
                 // One broken line (a truncated last write, say) must not cost the other lines.
                 ++badLines;
+                if (!firstFailure)
+                    firstFailure = failure;
                 context.warn(failure.location(), std::string("line skipped: ") + failure.what());
                 scanner.skipRestOfLine();
             }
         }
         if (documents == 0)
             throw ImportFailure(scanner.location(), "no JSON content");
-        if (context.jsonLines && badLines == documents)
-            throw ImportFailure(SourceLocation{0, 1, 1}, "no line of this JSON Lines file could be read");
+        if (context.jsonLines && badLines == documents) {
+            // Not one line could be read (a one-line file is the usual case): its error is the answer.
+            if (documents == 1)
+                throw *firstFailure;
+            throw ImportFailure(firstFailure->location(),
+                                std::string("no line of this JSON Lines file could be read; "
+                                            "the first: ") +
+                                    firstFailure->what());
+        }
         context.variant = context.jsonLines && documents > 1 ? "JSON Lines" : "";
     }
 
