@@ -69,7 +69,11 @@ SniffResult fromObjectKeys(const Keys& keys, const Keys& dataKeys, const Keys& s
         result.format = TraceFormat::JaegerJson;
     } else if (has(keys, "traceID") ||
                (has(keys, "spans") &&
-                (has(spanKeys, "operationName") || has(spanKeys, "spanID") || has(keys, "processes")))) {
+                (has(spanKeys, "operationName") || has(spanKeys, "spanID") || has(spanKeys, "spanId") ||
+                 has(keys, "processes") || has(keys, "processMap"))) ||
+               (has(keys, "traceId") && has(keys, "spanId"))) {
+        // The last two: api_v2 protobuf-JSON, whose spans may omit an empty operationName, and a
+        // single api_v2 span (Zipkin spans have "id", never "spanId").
         result.format = TraceFormat::JaegerJson;
     } else if (has(keys, "traceId") && has(keys, "id")) {
         result.format = TraceFormat::ZipkinJson;
@@ -99,7 +103,7 @@ SniffResult fromArray(JsonScanner& scanner)
             return result;
         }
         const Keys keys = objectKeys(scanner);
-        if (has(keys, "traceID") || has(keys, "spanID") || has(keys, "operationName"))
+        if (has(keys, "traceID") || has(keys, "spanID") || has(keys, "operationName") || has(keys, "spanId"))
             result.format = TraceFormat::JaegerJson;
         else if (has(keys, "traceId") && (has(keys, "id") || has(keys, "name")))
             result.format = TraceFormat::ZipkinJson;

@@ -1,20 +1,25 @@
 // SPDX-License-Identifier: MIT
 #include "Ids.h"
 
+#include <array>
+
 namespace spanscope {
 
 namespace {
 
-int hexDigit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
+// Hex digit values by byte, -1 for anything else: ids are parsed for every span of every import.
+constexpr auto kHexValues = [] {
+    std::array<int8_t, 256> values{};
+    for (auto& value : values)
+        value = -1;
+    for (int c = '0'; c <= '9'; ++c)
+        values[size_t(c)] = int8_t(c - '0');
+    for (int c = 'a'; c <= 'f'; ++c)
+        values[size_t(c)] = int8_t(c - 'a' + 10);
+    for (int c = 'A'; c <= 'F'; ++c)
+        values[size_t(c)] = int8_t(c - 'A' + 10);
+    return values;
+}();
 
 constexpr char kHexDigits[] = "0123456789abcdef";
 
@@ -25,12 +30,14 @@ std::optional<uint64_t> parseHex64(std::string_view text)
     if (text.empty() || text.size() > 16)
         return std::nullopt;
     uint64_t value = 0;
+    int invalid = 0;
     for (char c : text) {
-        const int digit = hexDigit(c);
-        if (digit < 0)
-            return std::nullopt;
-        value = (value << 4) | uint64_t(digit);
+        const int digit = kHexValues[uint8_t(c)];
+        invalid |= digit;
+        value = (value << 4) | uint64_t(digit & 0xF);
     }
+    if (invalid < 0)
+        return std::nullopt;
     return value;
 }
 

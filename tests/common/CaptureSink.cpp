@@ -75,6 +75,7 @@ void CaptureSink::addSpan(const SpanRecord& record)
     span.startNs = record.startNs;
     span.endNs = record.endNs;
     span.flags = record.flags;
+    span.w3cFlags = record.w3cFlags;
     span.status = record.status;
     span.attributes = std::string(record.attributes);
     span.events = record.events.size();

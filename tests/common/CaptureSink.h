@@ -34,6 +34,7 @@ public:
         int64_t startNs = 0;
         int64_t endNs = 0;
         uint32_t flags = 0;
+        uint32_t w3cFlags = 0;
         StatusCode status = StatusCode::Unset;
         std::string attributes; // blob
         size_t events = 0;

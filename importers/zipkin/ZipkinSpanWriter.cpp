@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: MIT
+#include "ZipkinSpanWriter.h"
+
+#include "model/Ids.h"
+#include "model/ImportLimits.h"
+#include "model/SpanSink.h"
+
+namespace spanscope {
+
+namespace {
+
+std::optional<int64_t> toNanos(int64_t micros)
+{
+    int64_t nanos = 0;
+    if (__builtin_mul_overflow(micros, 1000, &nanos))
+        return std::nullopt;
+    return nanos;
+}
+
+bool hasTag(const ZipkinSpan& span, std::string_view key)
+{
+    for (const ZipkinTag& tag : span.tags) {
+        if (tag.key == key)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+ZipkinSpanWriter::ZipkinSpanWriter(SpanSink& sink, const ImportLimits& limits)
+    : m_sink(sink), m_limits(limits), m_attributes(&limits), m_resourceAttributes(&limits),
+      m_clipper(limits.maxValueBytes)
+{}
+
+ResourceRef ZipkinSpanWriter::resourceFor(const ZipkinEndpoint& endpoint)
+{
+    m_key.clear();
+    for (const std::string_view part : {endpoint.serviceName, endpoint.ipv4, endpoint.ipv6}) {
+        m_key += std::to_string(part.size());
+        m_key += ':';
+        // A long part (hostile input) is keyed by its hash, which keeps the map small.
+        m_key += part.size() <= 256 ? std::string(part) : toHex64(hashId64(part));
+    }
+    m_key += std::to_string(endpoint.port);
+    if (const auto it = m_resources.find(m_key); it != m_resources.end())
+        return it->second;
+
+    m_resourceAttributes.clear();
+    m_resourceAttributes.resetLimitCounters();
+    if (!endpoint.serviceName.empty())
+        m_resourceAttributes.addString("service.name", endpoint.serviceName);
+    if (!endpoint.ipv4.empty())
+        m_resourceAttributes.addString("net.host.ip", endpoint.ipv4);
+    if (!endpoint.ipv6.empty())
+        m_resourceAttributes.addString("net.host.ipv6", endpoint.ipv6);
+    if (endpoint.port != 0)
+        m_resourceAttributes.addInt("net.host.port", endpoint.port);
+    ResourceRecord resource;
+    resource.serviceName = m_clipper.clip(endpoint.serviceName);
+    resource.attributes = m_resourceAttributes.data();
+    const ResourceRef ref = m_sink.addResource(resource);
+    if (m_resources.size() >= kMaxEndpoints)
+        m_resources.clear();
+    m_resources.emplace(m_key, ref);
+    return ref;
+}
+
+void ZipkinSpanWriter::write(const ZipkinRecord& record, const ZipkinSpan& span, SpanRecord& out,
+                             std::vector<std::string>& notes)
+{
+    out = SpanRecord{};
+    out.traceId = record.traceId;
+    out.spanId = record.id;
+    out.parentSpanId = record.parentId;
+    m_clipper.clear();
+    const uint64_t clippedBefore = m_clipper.clipped();
+    out.name = m_clipper.clip(record.name);
+    out.kind = span.kind;
+    if (span.shared)
+        out.flags |= SpanFlag::Shared;
+    if (record.debug)
+        out.w3cFlags = 0x3; // sampled and debug, Jaeger's flag bits (Zipkin's debug forces sampling)
+
+    const std::optional<int64_t> start = span.timestampUs != 0 ? toNanos(span.timestampUs) : std::nullopt;
+    const std::optional<int64_t> duration = span.durationUs != 0 ? toNanos(span.durationUs) : std::nullopt;
+    if (span.timestampUs != 0 && !start)
+        notes.push_back("\"timestamp\" out of range; the span has no start time");
+    if (start) {
+        out.startNs = *start;
+        if (duration && !__builtin_add_overflow(*start, *duration, &out.endNs)) {
+            if (*duration < 0)
+                out.flags |= SpanFlag::EndBeforeStart;
+        } else {
+            out.endNs = out.startNs;
+            out.flags |= SpanFlag::MissingEnd;
+        }
+    } else {
+        out.flags |= SpanFlag::MissingStart | SpanFlag::MissingEnd;
+    }
+
+    m_attributes.clear();
+    m_attributes.resetLimitCounters();
+    for (const ZipkinTag& tag : span.tags) {
+        m_attributes.addString(tag.key, tag.value);
+        if (tag.key == "error") {
+            // Zipkin: any `error` tag means an error; its value, often empty, is the message.
+            out.flags |= SpanFlag::Error;
+            out.status = StatusCode::Error;
+            out.statusMessage = m_clipper.clip(tag.value);
+        }
+    }
+    // The peer, under the OpenTelemetry names the Collector's Zipkin receiver uses; a tag that
+    // already has the name wins.
+    const ZipkinEndpoint& remote = span.remoteEndpoint;
+    if (!remote.serviceName.empty() && !hasTag(span, "peer.service"))
+        m_attributes.addString("peer.service", remote.serviceName);
+    if (!remote.ipv4.empty() && !hasTag(span, "net.peer.ip"))
+        m_attributes.addString("net.peer.ip", remote.ipv4);
+    if (!remote.ipv6.empty() && !hasTag(span, "net.peer.ipv6"))
+        m_attributes.addString("net.peer.ipv6", remote.ipv6);
+    if (remote.port != 0 && !hasTag(span, "net.peer.port"))
+        m_attributes.addInt("net.peer.port", remote.port);
+    if (m_attributes.truncatedValues())
+        notes.push_back(std::to_string(m_attributes.truncatedValues()) + " tag value(s) truncated to " +
+                        std::to_string(m_limits.maxValueBytes) + " bytes");
+    if (m_attributes.droppedAttributes())
+        notes.push_back(std::to_string(m_attributes.droppedAttributes()) + " tag(s) dropped (limit " +
+                        std::to_string(m_limits.maxAttributesPerOwner) + ")");
+    out.attributes = m_attributes.data();
+    out.droppedAttributes = m_attributes.droppedAttributes();
+
+    m_events.clear();
+    for (const ZipkinAnnotation& annotation : span.annotations) {
+        EventRecord event;
+        event.name = m_clipper.clip(annotation.value);
+        if (const auto time = toNanos(annotation.timestampUs))
+            event.timeNs = *time;
+        m_events.push_back(event);
+    }
+    out.events = m_events;
+    out.droppedEvents = record.droppedAnnotations;
+    out.resource = span.localEndpoint.present() ? resourceFor(span.localEndpoint) : 0;
+    if (m_clipper.clipped() != clippedBefore)
+        notes.push_back("a name, message or service name longer than " +
+                        std::to_string(m_limits.maxValueBytes) + " bytes was truncated");
+}
+
+} // namespace spanscope

@@ -1,0 +1,893 @@
+// SPDX-License-Identifier: MIT
+// The Jaeger JSON importer: golden dumps of our own fixtures (one per shape and quirk), the real
+// third-party files, specific mapping rules, and hostile input.
+#include "CaptureSink.h"
+#include "ImportHelpers.h"
+#include "TestSupport.h"
+#include "importers/ImportFailure.h"
+#include "importers/Importer.h"
+#include "importers/io/ByteSource.h"
+#include "importers/jaeger/JaegerTime.h"
+#include "model/AttributeCodec.h"
+
+#include <QRegularExpression>
+#include <QTest>
+#include <random>
+
+using namespace spanscope;
+using namespace spanscope::test;
+
+namespace {
+
+QString fixture(const QString& name)
+{
+    return sourcePath(QStringLiteral("tests/data/jaeger/") + name);
+}
+
+QByteArray goldenText(const CapturedImport& result)
+{
+    std::string text = result.sink.dump();
+    for (const auto& span : result.sink.spans) {
+        if (span.w3cFlags != 0)
+            text += "w3cFlags " + toHex64(span.spanId) + " = " + std::to_string(span.w3cFlags) + "\n";
+    }
+    text += "variant: " + result.info.variant + "\n";
+    text += "spans: " + std::to_string(result.info.spans) + "\n";
+    if (result.failed)
+        text += "error: " + result.error + "\n";
+    return QByteArray::fromStdString(text);
+}
+
+// Runs the Jaeger importer on bytes without the sniffer, for input the sniffer would refuse.
+CapturedImport runJaeger(const QByteArray& bytes, const ImportLimits& limits = {})
+{
+    CapturedImport result;
+    auto source = memorySource(std::string(bytes.constData(), size_t(bytes.size())));
+    ImportContext context{*source, result.sink, limits, {}, false, {}, 0, 0};
+    try {
+        makeJaegerJsonImporter()->run(context);
+    } catch (const ImportFailure& failure) {
+        result.failed = true;
+        result.error = failure.location().toString() + ": " + failure.what();
+    }
+    result.info.spans = context.spansRead;
+    result.info.variant = context.variant;
+    return result;
+}
+
+ValueView attribute(const CaptureSink::Span& span, std::string_view key)
+{
+    ValueView value;
+    if (!findAttribute(span.attributes, key, value))
+        value.type = ValueType::Empty, value.text = "<absent>";
+    return value;
+}
+
+bool hasWarning(const CaptureSink& sink, const QString& pattern)
+{
+    const QRegularExpression regex(pattern);
+    for (const std::string& warning : sink.warnings) {
+        if (regex.match(QString::fromStdString(warning)).hasMatch())
+            return true;
+    }
+    return false;
+}
+
+const CaptureSink::Span& spanAt(const CaptureSink& sink, size_t index)
+{
+    if (index >= sink.spans.size())
+        qFatal("no span %zu (only %zu)", index, sink.spans.size());
+    return sink.spans[index];
+}
+
+// "LINE:COLUMN: message" as ImportFailure reports it.
+const QRegularExpression kLocated(QStringLiteral("^\\d+:\\d+: \\S"));
+
+} // namespace
+
+class TestJaegerJson : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void goldens_data();
+    void goldens();
+
+    void realUiFixture();
+    void realTraceCompass();
+
+    void queryApiMapping();
+    void parentRuleAndLinks();
+    void typedTags();
+    void processesAfterSpans();
+    void processIdsAreScopedToTheirTrace();
+    void embeddedProcessesShareResources();
+    void apiV2ProtobufJson();
+    void nonHexIdsAreHashed();
+    void wrongTypesKeepTheSpan();
+    void queryErrorsBecomeWarnings();
+    void sniffedAsJaeger_data();
+    void sniffedAsJaeger();
+
+    void hostileTruncated_data();
+    void hostileTruncated();
+    void hostileEmptyAndTrivial();
+    void hostileDeepNesting();
+    void hostileHugeString();
+    void hostileInvalidUtf8();
+    void hostileNanAndInfinity();
+    void hostileGarbage();
+    void hostileMutations();
+    void syntaxErrorHasExactLocation();
+    void spanLimit();
+    void perSpanLimits();
+    void timeParsing();
+};
+
+void TestJaegerJson::goldens_data()
+{
+    QTest::addColumn<QString>("name");
+    for (const char* name :
+         {"query_api", "bare_trace", "span_array_embedded", "span_array_process_ids", "api_v2",
+          "ui_fixture_ids", "quirks", "single_span", "query_error", "array_of_traces", "wrong_types"})
+        QTest::newRow(name) << QString::fromLatin1(name);
+}
+
+void TestJaegerJson::goldens()
+{
+    QFETCH(QString, name);
+    const CapturedImport result = importPath(fixture(name + QStringLiteral(".json")));
+    QCOMPARE(result.info.format, TraceFormat::JaegerJson);
+    QString message;
+    QVERIFY2(matchesGolden(fixture(name + QStringLiteral(".golden")), goldenText(result), message),
+             qPrintable(message));
+}
+
+void TestJaegerJson::realUiFixture()
+{
+    const QString path = realDataPath(QStringLiteral("jaeger-json/jaeger_ui_01.json"));
+    if (path.isEmpty())
+        QSKIP("../shared/testdata/real is absent");
+    const CapturedImport result = importPath(path);
+    QVERIFY2(!result.failed, result.error.c_str());
+    QCOMPARE(result.info.format, TraceFormat::JaegerJson);
+    QCOMPARE(result.info.variant, std::string("trace object"));
+    // README: 1 trace, 5 span records; every record is one span.
+    const CaptureSink& sink = result.sink;
+    QCOMPARE(sink.spans.size(), size_t(5));
+    for (const auto& span : sink.spans)
+        QCOMPARE(span.traceId, (TraceId{0, 1}));
+
+    // Two spans share spanID 2; both are kept (the span tree reports the duplicate).
+    const auto& first = spanAt(sink, 0);
+    QCOMPARE(first.spanId, uint64_t(2));
+    QCOMPARE(first.name, std::string("test-general-conversion"));
+    QCOMPARE(first.service, std::string("service-x"));
+    QCOMPARE(first.startNs, int64_t(1485467191639875000));
+    QCOMPARE(first.endNs, int64_t(1485467191639880000));
+    QCOMPARE(first.events, size_t(2));
+    QVERIFY(first.text.find("event{1485467191639875000 some-event }") != std::string::npos);
+    QVERIFY(first.text.find("event{1485467191639875000 log x=y (string)}") != std::string::npos);
+
+    const auto& second = spanAt(sink, 1);
+    QCOMPARE(second.spanId, uint64_t(2));
+    QCOMPARE(second.name, std::string("some-operation"));
+    QVERIFY(second.flags & SpanFlag::Error);
+    QCOMPARE(second.status, StatusCode::Unset); // an error tag is not an OTLP status
+    QCOMPARE(attribute(second, "peer.ipv4").type, ValueType::Int);
+    QCOMPARE(attribute(second, "peer.ipv4").intValue, int64_t(23456));
+    QCOMPARE(attribute(second, "error").type, ValueType::Bool);
+    QCOMPARE(attribute(second, "temperature").type, ValueType::Double);
+    QCOMPARE(attribute(second, "temperature").doubleValue, 72.5);
+    // Above 2^53, written as a JSON string: must stay exact, never pass through a double.
+    QCOMPARE(attribute(second, "javascript_limit").type, ValueType::Int);
+    QCOMPARE(attribute(second, "javascript_limit").intValue, int64_t(9223372036854775222));
+    QCOMPARE(attribute(second, "blob").type, ValueType::Bytes);
+    QCOMPARE(attribute(second, "blob").text, std::string_view("\x00\x00\x30\x39", 4));
+
+    const auto& third = spanAt(sink, 2);
+    QCOMPARE(third.spanId, uint64_t(3));
+    QCOMPARE(third.parentSpanId, uint64_t(2));
+    QCOMPARE(third.service, std::string("service-y"));
+
+    // CHILD_OF into trace ff, CHILD_OF 2, FOLLOWS_FROM 2: the parent is the CHILD_OF in the same
+    // trace; the other two are links with their types.
+    const auto& fourth = spanAt(sink, 3);
+    QCOMPARE(fourth.spanId, uint64_t(4));
+    QCOMPARE(fourth.parentSpanId, uint64_t(2));
+    QCOMPARE(fourth.links, size_t(2));
+    QVERIFY(fourth.text.find("link{000000000000000000000000000000ff 00000000000000ff type=1 }") !=
+            std::string::npos);
+    QVERIFY(fourth.text.find("link{00000000000000000000000000000001 0000000000000002 type=2 }") !=
+            std::string::npos);
+
+    const auto& fifth = spanAt(sink, 4);
+    QCOMPARE(fifth.parentSpanId, uint64_t(4));
+    QCOMPARE(fifth.endNs - fifth.startNs, int64_t(4000));
+
+    QCOMPARE(sink.resources.size(), size_t(2));
+    // Span warnings (2) and the trace warning become import warnings.
+    QCOMPARE(sink.warnings.size(), size_t(3));
+    QVERIFY(hasWarning(sink, QStringLiteral("span warning: some span warning")));
+    QVERIFY(hasWarning(sink, QStringLiteral("trace warning: some trace warning")));
+}
+
+void TestJaegerJson::realTraceCompass()
+{
+    const QString path = realDataPath(QStringLiteral("jaeger-json/tracecompass_multiple_services.json"));
+    if (path.isEmpty())
+        QSKIP("../shared/testdata/real is absent");
+    const CapturedImport result = importPath(path);
+    QVERIFY2(!result.failed, result.error.c_str());
+    QCOMPARE(result.info.variant, std::string("query API response"));
+    const CaptureSink& sink = result.sink;
+    QCOMPARE(sink.spans.size(), size_t(5)); // README: 1 trace, 5 spans
+    QVERIFY(sink.warnings.empty());
+    QCOMPARE(sink.resources.size(), size_t(3));
+    QCOMPARE(sink.resources[0],
+             std::string(
+                 "hello-world | hostname=mystery (string), ip=127.0.1.1 (string), jaeger.version=Java-0.26.0 "
+                 "(string)"));
+
+    const TraceId trace{0, 0x410a7dbc6d6cfeb6};
+    const auto* root = sink.find(0x410a7dbc6d6cfeb6);
+    QVERIFY(root);
+    QCOMPARE(root->traceId, trace);
+    QCOMPARE(root->parentSpanId, uint64_t(0)); // root span id == trace id, no references
+    QCOMPARE(root->name, std::string("say-hello"));
+    QCOMPARE(root->service, std::string("hello-world"));
+    QCOMPARE(root->kind, SpanKind::Unspecified);
+    QCOMPARE(root->startNs, int64_t(1527684461617000000));
+    QCOMPARE(root->endNs, int64_t(1527684461617000000 + 516362000));
+    QCOMPARE(attribute(*root, "sampler.param").type, ValueType::Bool);
+    QVERIFY(
+        root->text.find("event{1527684461624000000 baggage key=greeting (string), value=Salut (string)}") !=
+        std::string::npos);
+
+    const auto* format = sink.find(0x3db5b5f39d75b7ab);
+    QVERIFY(format);
+    QCOMPARE(format->parentSpanId, uint64_t(0x2e44971368c185a6));
+    QCOMPARE(format->service, std::string("formatter"));
+    QCOMPARE(format->kind, SpanKind::Server);
+    const auto* publish = sink.find(0xcc899ae30996d9c9);
+    QVERIFY(publish);
+    QCOMPARE(publish->service, std::string("publisher"));
+    const auto* client = sink.find(0x2e44971368c185a6);
+    QVERIFY(client);
+    QCOMPARE(client->kind, SpanKind::Client);
+    QCOMPARE(client->parentSpanId, uint64_t(0x410a7dbc6d6cfeb6));
+    QCOMPARE(client->w3cFlags, uint32_t(1)); // "flags": 1, sampled
+}
+
+void TestJaegerJson::queryApiMapping()
+{
+    const CapturedImport result = importPath(fixture(QStringLiteral("query_api.json")));
+    QVERIFY2(!result.failed, result.error.c_str());
+    const CaptureSink& sink = result.sink;
+    QCOMPARE(sink.spans.size(), size_t(5));
+    QCOMPARE(sink.resources.size(), size_t(4)); // 3 processes in trace 1, 1 in trace 2
+    QVERIFY(sink.warnings.empty());
+
+    const auto* root = sink.find(0x5b8aa5a2d2c872e8);
+    QVERIFY(root);
+    QCOMPARE(root->kind, SpanKind::Server);
+    QCOMPARE(root->service, std::string("frontend"));
+    QCOMPARE(root->startNs, int64_t(1700000000000000000));
+    QCOMPARE(root->endNs, int64_t(1700000000731000000));
+    QCOMPARE(attribute(*root, "span.kind").text, std::string_view("server")); // kept as a tag too
+    QCOMPARE(attribute(*root, "http.status_code").intValue, int64_t(200));
+    QVERIFY(root->text.find("event{1700000000000120000 HTTP request received level=info (string)}") !=
+            std::string::npos);
+
+    const auto* getDriver = sink.find(0x0d9c2e4f6a8b1c3e);
+    QVERIFY(getDriver);
+    QCOMPARE(getDriver->status, StatusCode::Error);
+    QVERIFY(getDriver->flags & SpanFlag::Error);
+    QVERIFY(getDriver->text.find("status=ERROR(redis timeout)") != std::string::npos);
+    QCOMPARE(getDriver->service, std::string("redis"));
+
+    const auto* checkout = sink.find(0x00f067aa0ba902b7);
+    QVERIFY(checkout);
+    QCOMPARE(checkout->traceId, (TraceId{0x4bf92f3577b34da6, 0xa3ce929d0e0e4736}));
+    QCOMPARE(checkout->status, StatusCode::Ok);
+    QCOMPARE(checkout->service, std::string("checkout"));
+    QCOMPARE(result.info.variant, std::string("query API response"));
+}
+
+void TestJaegerJson::parentRuleAndLinks()
+{
+    const CapturedImport result = importPath(fixture(QStringLiteral("quirks.json")));
+    QVERIFY2(!result.failed, result.error.c_str());
+    const CaptureSink& sink = result.sink;
+    // References: FOLLOWS_FROM into trace 43, FOLLOWS_FROM b2, CHILD_OF a1, SIBLING_OF a1 (unknown),
+    // CHILD_OF with an empty span id (dropped). The CHILD_OF in the same trace wins over the
+    // earlier FOLLOWS_FROM.
+    const auto* c3 = sink.find(0xc3);
+    QVERIFY(c3);
+    QCOMPARE(c3->parentSpanId, uint64_t(0xa1));
+    QCOMPARE(c3->links, size_t(3));
+    QVERIFY(c3->text.find("link{00000000000000000000000000000043 00000000000000ff type=2 }") !=
+            std::string::npos);
+    QVERIFY(c3->text.find("link{00000000000000000000000000000042 00000000000000b2 type=2 }") !=
+            std::string::npos);
+    QVERIFY(c3->text.find("link{00000000000000000000000000000042 00000000000000a1 type=0 }") !=
+            std::string::npos);
+    QVERIFY(hasWarning(sink, QStringLiteral("reference type \"SIBLING_OF\" unknown")));
+    QVERIFY(hasWarning(sink, QStringLiteral("a reference without a valid span id was dropped")));
+    // Only FOLLOWS_FROM in the same trace: it is the parent.
+    const auto* d4 = sink.find(0xd4);
+    QVERIFY(d4);
+    QCOMPARE(d4->parentSpanId, uint64_t(0xa1));
+    QCOMPARE(d4->links, size_t(0));
+    // The deprecated parentSpanID field.
+    const auto* b2 = sink.find(0xb2);
+    QVERIFY(b2);
+    QCOMPARE(b2->parentSpanId, uint64_t(0xa1));
+    // "parentSpanID": "0" is a root.
+    const auto* a1 = sink.find(0xa1);
+    QVERIFY(a1);
+    QCOMPARE(a1->parentSpanId, uint64_t(0));
+    // Short ids are left-padded: "42" and the 32-character trace id are the same trace.
+    for (const auto& span : sink.spans)
+        QCOMPARE(span.traceId, (TraceId{0, 0x42}));
+}
+
+void TestJaegerJson::typedTags()
+{
+    const CapturedImport result = importPath(fixture(QStringLiteral("quirks.json")));
+    const CaptureSink& sink = result.sink;
+    const auto* a1 = sink.find(0xa1);
+    QVERIFY(a1);
+    QCOMPARE(attribute(*a1, "big").type, ValueType::Int);
+    QCOMPARE(attribute(*a1, "big").intValue, int64_t(9223372036854775222));
+    QCOMPARE(attribute(*a1, "bool.as.string").type, ValueType::Bool);
+    QCOMPARE(attribute(*a1, "bool.as.string").boolValue, true);
+    QCOMPARE(attribute(*a1, "float.as.string").type, ValueType::Double);
+    QVERIFY(std::isnan(attribute(*a1, "float.as.string").doubleValue));
+    QCOMPARE(attribute(*a1, "int.as.float").type, ValueType::Int);
+    QCOMPARE(attribute(*a1, "int.as.float").intValue, int64_t(1000));
+    QCOMPARE(attribute(*a1, "number.as.string").type, ValueType::String);
+    QCOMPARE(attribute(*a1, "number.as.string").text, std::string_view("404"));
+    QCOMPARE(attribute(*a1, "blob").type, ValueType::Bytes);
+    QCOMPARE(attribute(*a1, "not.base64").type, ValueType::String);
+    QCOMPARE(attribute(*a1, "untyped").type, ValueType::Int);
+    QCOMPARE(attribute(*a1, "odd.type").type, ValueType::Int);
+    QCOMPARE(attribute(*a1, "map").type, ValueType::String);
+    QCOMPARE(attribute(*a1, "map").text, std::string_view("{\"a\": 1}"));
+    QCOMPARE(attribute(*a1, "nothing").type, ValueType::Empty);
+    QCOMPARE(a1->kind, SpanKind::Producer); // "PRODUCER": case does not matter
+    QVERIFY(a1->flags & SpanFlag::Error);   // error = "true" (a string) is truthy
+    QCOMPARE(a1->flags, uint32_t(SpanFlag::Error));
+    QCOMPARE(a1->w3cFlags, uint32_t(3)); // sampled and debug
+    // The log without a timestamp sits at 0; "event" that is not a string stays a field.
+    QVERIFY(a1->text.find("event{0 log message=no timestamp (string)}") != std::string::npos);
+    QVERIFY(a1->text.find("event{1710000000000500000 log event=5 (int)}") != std::string::npos);
+
+    const auto* b2 = sink.find(0xb2);
+    QVERIFY(!(b2->flags & SpanFlag::Error)); // error = false
+    QVERIFY(b2->flags & SpanFlag::MissingEnd);
+    QCOMPARE(b2->endNs, b2->startNs);
+    const auto* c3 = sink.find(0xc3);
+    QVERIFY(!(c3->flags & SpanFlag::Error)); // error = 0
+    QCOMPARE(c3->flags, uint32_t(SpanFlag::MissingStart | SpanFlag::MissingEnd));
+    const auto* d4 = sink.find(0xd4);
+    QVERIFY(d4->flags & SpanFlag::EndBeforeStart);
+    QCOMPARE(d4->endNs - d4->startNs, int64_t(-5000));
+    QCOMPARE(sink.resources[0], std::string("quirky | pid=12 (int)"));
+}
+
+void TestJaegerJson::processesAfterSpans()
+{
+    // Spans first, processes last (the query API's order): the service arrives after the spans.
+    const CapturedImport result = importPath(fixture(QStringLiteral("query_api.json")));
+    QCOMPARE(result.sink.find(0x3a2c0c6d11f04b7e)->service, std::string("mysql"));
+    QVERIFY(result.sink.spans[0].text.find(" res=1 ") != std::string::npos);
+
+    // Processes first, and a processID nobody defines.
+    const CapturedImport bare = importPath(fixture(QStringLiteral("bare_trace.json")));
+    QVERIFY2(!bare.failed, bare.error.c_str());
+    QCOMPARE(bare.sink.spans.size(), size_t(3));
+    QCOMPARE(bare.sink.find(1)->service, std::string("api-gateway"));
+    QCOMPARE(bare.sink.find(2)->service, std::string("orders"));
+    QCOMPARE(bare.sink.find(2)->parentSpanId, uint64_t(1));
+    QCOMPARE(bare.sink.find(3)->service, std::string());
+    QCOMPARE(bare.sink.resources.size(), size_t(3));
+    QCOMPARE(bare.sink.resources[2], std::string(" | ")); // p9: empty, but defined
+    QVERIFY(
+        hasWarning(bare.sink, QStringLiteral("^1:1: process \"p9\" is named by spans but never defined")));
+    QVERIFY(hasWarning(bare.sink, QStringLiteral("trace warning: invalid parent span IDs=3")));
+    QVERIFY(hasWarning(bare.sink, QStringLiteral("span warning: clock skew adjustment disabled")));
+    QCOMPARE(bare.sink.warnings.size(), size_t(3));
+}
+
+void TestJaegerJson::processIdsAreScopedToTheirTrace()
+{
+    const CapturedImport result = importPath(fixture(QStringLiteral("array_of_traces.json")));
+    QVERIFY2(!result.failed, result.error.c_str());
+    QCOMPARE(result.info.variant, std::string("array of traces"));
+    QCOMPARE(result.sink.spans.size(), size_t(2));
+    QCOMPARE(result.sink.find(0x1111111111111111)->service, std::string("first-service"));
+    QCOMPARE(result.sink.find(0x2222222222222222)->service, std::string("second-service"));
+}
+
+void TestJaegerJson::embeddedProcessesShareResources()
+{
+    const CapturedImport result = importPath(fixture(QStringLiteral("span_array_embedded.json")));
+    QVERIFY2(!result.failed, result.error.c_str());
+    QCOMPARE(result.info.variant, std::string("span array, embedded processes"));
+    QCOMPARE(result.sink.spans.size(), size_t(3));
+    QCOMPARE(result.sink.resources.size(), size_t(2)); // service-b's two identical processes share one
+    QCOMPARE(result.sink.spans[0].service, std::string("service-a"));
+    QCOMPARE(result.sink.spans[1].service, std::string("service-b"));
+    QCOMPARE(result.sink.spans[2].service, std::string("service-b"));
+    QVERIFY(result.sink.spans[1].text.find(" res=2 ") != std::string::npos);
+    QVERIFY(result.sink.spans[2].text.find(" res=2 ") != std::string::npos);
+
+    // A bare span array with processIDs and no processes anywhere.
+    const CapturedImport ids = importPath(fixture(QStringLiteral("span_array_process_ids.json")));
+    QCOMPARE(ids.sink.spans.size(), size_t(3));
+    QCOMPARE(ids.sink.resources.size(), size_t(1));
+    QCOMPARE(ids.sink.spans[0].text.find(" res=1 ") != std::string::npos, true);
+    QCOMPARE(ids.sink.spans[1].text.find(" res=1 ") != std::string::npos, true);
+    QCOMPARE(ids.sink.spans[2].text.find(" res=0 ") != std::string::npos, true);
+    QVERIFY(hasWarning(ids.sink, QStringLiteral("process \"p1\" is named by spans but never defined")));
+    QVERIFY(hasWarning(ids.sink, QStringLiteral("span without \"processID\" or \"process\"")));
+}
+
+void TestJaegerJson::apiV2ProtobufJson()
+{
+    const CapturedImport result = importPath(fixture(QStringLiteral("api_v2.json")));
+    QVERIFY2(!result.failed, result.error.c_str());
+    QCOMPARE(result.info.variant,
+             std::string("trace object, processMap, embedded processes, api_v2 protobuf-JSON"));
+    const CaptureSink& sink = result.sink;
+    QCOMPARE(sink.spans.size(), size_t(2));
+    const TraceId trace{0x0af7651916cd43dd, 0x8448eb211c80319c};
+    const auto* root = sink.find(0xb7ad6b7169203331);
+    QVERIFY(root);
+    QCOMPARE(root->traceId, trace);
+    // 2017-01-26T16:46:31.639875-05:00 = 21:46:31.639875 UTC.
+    QCOMPARE(root->startNs, int64_t(1485467191639875000));
+    QCOMPARE(root->endNs - root->startNs, int64_t(22938000));
+    QCOMPARE(root->kind, SpanKind::Server);
+    QCOMPARE(root->service, std::string("jaeger-query"));
+    QCOMPARE(attribute(*root, "http.status_code").type, ValueType::Int);
+    QCOMPARE(attribute(*root, "http.status_code").intValue, int64_t(200));
+    QCOMPARE(attribute(*root, "sampled").boolValue, true);
+    QCOMPARE(attribute(*root, "cache.hit").type, ValueType::Bool); // proto3 default false omitted
+    QCOMPARE(attribute(*root, "cache.hit").boolValue, false);
+    QCOMPARE(attribute(*root, "load").doubleValue, 0.75);
+    QCOMPARE(attribute(*root, "payload").type, ValueType::Bytes);
+    QVERIFY(root->text.find("event{1485467191640000000 lookup attempt=2 (int)}") != std::string::npos);
+
+    const auto* child = sink.find(0x00f067aa0ba902b7);
+    QVERIFY(child);
+    QCOMPARE(child->parentSpanId, uint64_t(0xb7ad6b7169203331)); // refType omitted = CHILD_OF
+    QCOMPARE(child->links, size_t(1));
+    QCOMPARE(child->startNs, int64_t(1485467191650000000));
+    QCOMPARE(child->endNs - child->startNs, int64_t(10500000)); // "0.0105s"
+    QCOMPARE(child->service, std::string("jaeger-query"));      // via processMap
+    QCOMPARE(child->w3cFlags, uint32_t(1));
+    QCOMPARE(root->w3cFlags, uint32_t(0));
+}
+
+void TestJaegerJson::nonHexIdsAreHashed()
+{
+    const CapturedImport result = importPath(fixture(QStringLiteral("ui_fixture_ids.json")));
+    QVERIFY2(!result.failed, result.error.c_str());
+    const CaptureSink& sink = result.sink;
+    QCOMPARE(sink.spans.size(), size_t(2));
+    const uint64_t span1 = hashId64("span-1");
+    const uint64_t span2 = hashId64("span-2");
+    QCOMPARE(sink.spans[0].spanId, span1);
+    QCOMPARE(sink.spans[1].spanId, span2);
+    QCOMPARE(sink.spans[1].parentSpanId, span1); // the reference hashes the same way
+    QCOMPARE(sink.spans[0].traceId, (TraceId{0, hashId64("trace-123")}));
+    QVERIFY(sink.spans[0].flags & SpanFlag::HashedId);
+    QVERIFY(sink.spans[1].flags & SpanFlag::HashedId);
+    QVERIFY(
+        hasWarning(sink, QStringLiteral("\"spanID\" \"span-1\" is not hex; a stable hash stands in for it")));
+    QCOMPARE(result.info.variant, std::string("query API response, non-hex ids"));
+}
+
+void TestJaegerJson::wrongTypesKeepTheSpan()
+{
+    const CapturedImport result = importPath(fixture(QStringLiteral("wrong_types.json")));
+    QVERIFY2(!result.failed, result.error.c_str());
+    const CaptureSink& sink = result.sink;
+    // Span 1 keeps its ids and loses every field of the wrong type; spans 2-5 have no usable id
+    // or are not objects; span 5 loses its process and tags.
+    QCOMPARE(sink.spans.size(), size_t(2));
+    const auto* first = sink.find(1);
+    QVERIFY(first);
+    QCOMPARE(first->name, std::string());
+    QCOMPARE(first->flags, uint32_t(SpanFlag::MissingStart | SpanFlag::MissingEnd));
+    for (const char* field :
+         {"operationName", "references", "startTime", "duration", "tags", "logs", "flags"})
+        QVERIFY2(hasWarning(sink, QStringLiteral("\"%1\" ignored").arg(QLatin1String(field))), field);
+    QVERIFY(hasWarning(sink, QStringLiteral("a span skipped: \"spanID\" is not a string")));
+    QVERIFY(hasWarning(sink, QStringLiteral("a span skipped: \"traceID\" is not a string")));
+    QVERIFY(hasWarning(sink, QStringLiteral("a span skipped: span without a valid \"traceID\"")));
+    QVERIFY(hasWarning(sink, QStringLiteral("a span skipped: not a JSON object")));
+    QVERIFY(hasWarning(sink, QStringLiteral("an element of \"data\" that is not a trace was skipped")));
+    const auto* fifth = sink.find(5);
+    QVERIFY(fifth);
+    QCOMPARE(fifth->text.find(" res=0 ") != std::string::npos, true);
+    QVERIFY(hasWarning(sink, QStringLiteral("\"process\" ignored")));
+    // The process with a list as serviceName and a string as tags is still defined, empty.
+    QCOMPARE(sink.resources.size(), size_t(2));
+    QCOMPARE(first->service, std::string());
+}
+
+void TestJaegerJson::queryErrorsBecomeWarnings()
+{
+    const CapturedImport result = importPath(fixture(QStringLiteral("query_error.json")));
+    QVERIFY2(!result.failed, result.error.c_str());
+    QCOMPARE(result.sink.spans.size(), size_t(0));
+    QCOMPARE(result.sink.warnings, std::vector<std::string>{"1:1: query error: 404 trace not found"});
+}
+
+void TestJaegerJson::sniffedAsJaeger_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::newRow("api_v2 span without operationName")
+        << QByteArray(R"({"spans":[{"traceId":"CvdlGRbNQ92ESOshHIAxnA==","spanId":"t61rcWkgMzE="}]})");
+    QTest::newRow("single api_v2 span")
+        << QByteArray(R"({"traceId":"CvdlGRbNQ92ESOshHIAxnA==","spanId":"t61rcWkgMzE="})");
+    QTest::newRow("array of api_v2 spans")
+        << QByteArray(R"([{"traceId":"CvdlGRbNQ92ESOshHIAxnA==","spanId":"t61rcWkgMzE="}])");
+    QTest::newRow("single span") << QByteArray(R"({"spanID":"1","traceID":"2"})");
+}
+
+void TestJaegerJson::sniffedAsJaeger()
+{
+    QFETCH(QByteArray, json);
+    const CapturedImport result = importBytes(json);
+    QVERIFY2(!result.failed, result.error.c_str());
+    QCOMPARE(result.info.format, TraceFormat::JaegerJson);
+    QCOMPARE(result.sink.spans.size(), size_t(1));
+}
+
+void TestJaegerJson::hostileTruncated_data()
+{
+    QTest::addColumn<int>("cut");
+    const QByteArray whole = readFile(fixture(QStringLiteral("query_api.json")));
+    for (const int cut :
+         {40, 200, 1000, int(whole.size() / 2), int(whole.size() - 30), int(whole.size() - 3)})
+        QTest::newRow(qPrintable(QString::number(cut))) << cut;
+}
+
+void TestJaegerJson::hostileTruncated()
+{
+    QFETCH(int, cut);
+    const QByteArray whole = readFile(fixture(QStringLiteral("query_api.json")));
+    const CapturedImport result = importBytes(whole.left(cut));
+    QVERIFY(result.failed);
+    QVERIFY2(kLocated.match(QString::fromStdString(result.error)).hasMatch(), result.error.c_str());
+    QVERIFY2(result.error.find("unexpected end of input") != std::string::npos, result.error.c_str());
+    // What came before the cut is kept.
+    if (cut > int(whole.size() / 2))
+        QVERIFY(result.sink.spans.size() >= 3);
+}
+
+void TestJaegerJson::hostileEmptyAndTrivial()
+{
+    QVERIFY(importBytes(QByteArray()).failed);
+    QCOMPARE(importBytes(QByteArray()).error, std::string(": the file is empty"));
+
+    const CapturedImport empty = runJaeger(QByteArray("  \n"));
+    QVERIFY(empty.failed);
+    QVERIFY2(empty.error.find("no JSON content") != std::string::npos, empty.error.c_str());
+
+    const CapturedImport object = runJaeger(QByteArray("{}"));
+    QVERIFY(object.failed);
+    QCOMPARE(object.error,
+             std::string("1:1: the JSON object holds no Jaeger \"data\", \"spans\" or span fields"));
+
+    const CapturedImport array = runJaeger(QByteArray("[]"));
+    QVERIFY2(!array.failed, array.error.c_str());
+    QCOMPARE(array.sink.spans.size(), size_t(0));
+
+    const CapturedImport noData = importBytes(QByteArray(R"({"data":[]})"));
+    QVERIFY2(!noData.failed, noData.error.c_str());
+    QCOMPARE(noData.sink.spans.size(), size_t(0));
+    QVERIFY(noData.sink.warnings.empty());
+
+    const CapturedImport scalar = runJaeger(QByteArray("42"));
+    QVERIFY(scalar.failed);
+    QCOMPARE(scalar.error, std::string("1:1: expected a Jaeger JSON object or array"));
+
+    const CapturedImport nulls = importBytes(QByteArray(R"({"data":[{"spans":null,"processes":null}]})"));
+    QVERIFY2(!nulls.failed, nulls.error.c_str());
+    QVERIFY(nulls.sink.warnings.empty());
+}
+
+void TestJaegerJson::hostileDeepNesting()
+{
+    // Nesting inside a captured span is the span reader's business (a field dropped or a value
+    // kept as truncated text); the walked outer structure stops recursing at a fixed depth. Either
+    // way the import ends, without recursion as deep as the input.
+    const int depth = 200000;
+    const QByteArray deep = QByteArray(depth, '[') + QByteArray(depth, ']');
+
+    QByteArray tagList = R"({"data":[{"spans":[{"traceID":"1","spanID":"1","tags":)";
+    tagList += deep + R"(},{"traceID":"1","spanID":"2"}]}]})";
+    const CapturedImport dropped = importBytes(tagList);
+    QVERIFY2(!dropped.failed, dropped.error.c_str());
+    QCOMPARE(dropped.sink.spans.size(), size_t(2));
+    QVERIFY(
+        hasWarning(dropped.sink, QStringLiteral("^1:20: \"tags\" ignored: a field has the wrong JSON type")));
+
+    QByteArray tagValue = R"({"data":[{"spans":[{"traceID":"1","spanID":"1","tags":[{"key":"deep","value":)";
+    tagValue += deep + R"(}]}]}]})";
+    const CapturedImport kept = importBytes(tagValue);
+    QVERIFY2(!kept.failed, kept.error.c_str());
+    QCOMPARE(kept.sink.spans.size(), size_t(1));
+    const ValueView value = attribute(kept.sink.spans[0], "deep");
+    QCOMPARE(value.type, ValueType::String);
+    QVERIFY(value.text.starts_with("[[[["));
+    QVERIFY(value.text.ends_with("[truncated from 400000 bytes]"));
+
+    QByteArray outer = R"({"data":)";
+    outer += deep + "}";
+    const CapturedImport walked = importBytes(outer);
+    QVERIFY2(!walked.failed, walked.error.c_str());
+    QCOMPARE(walked.sink.warnings,
+             std::vector<std::string>{"1:10: an element of \"data\" that is not a trace was skipped"});
+
+    QByteArray objects;
+    for (int i = 0; i < depth; ++i)
+        objects += R"({"data":[)";
+    QByteArray closed = objects;
+    for (int i = 0; i < depth; ++i)
+        closed += "]}";
+    // The sniffer refuses data inside data; the importer alone must still cope.
+    const CapturedImport nested = runJaeger(closed);
+    QVERIFY2(!nested.failed, nested.error.c_str());
+    QCOMPARE(nested.sink.warnings,
+             std::vector<std::string>{"1:37: a trace nested too deep in \"data\" was skipped"});
+
+    const CapturedImport unclosed = runJaeger(objects);
+    QVERIFY(unclosed.failed);
+    QVERIFY2(kLocated.match(QString::fromStdString(unclosed.error)).hasMatch(), unclosed.error.c_str());
+    QVERIFY2(unclosed.error.find("unexpected end of input") != std::string::npos, unclosed.error.c_str());
+}
+
+void TestJaegerJson::hostileHugeString()
+{
+    const int size = 64 * 1024 * 1024;
+    QByteArray json = R"({"data":[{"spans":[{"traceID":"1","spanID":"2","operationName":")";
+    json += QByteArray(size, 'n');
+    json += R"(","startTime":1,"duration":1,"tags":[{"key":"huge","type":"string","value":")";
+    json += QByteArray(size, 'x');
+    json += R"("}],"processID":"p1"}],"processes":{"p1":{"serviceName":"s"}}}]})";
+    const CapturedImport result = importBytes(json);
+    QVERIFY2(!result.failed, result.error.c_str());
+    QCOMPARE(result.sink.spans.size(), size_t(1));
+    const auto& span = result.sink.spans[0];
+    const ValueView huge = attribute(span, "huge");
+    QCOMPARE(huge.type, ValueType::String);
+    QVERIFY(huge.text.size() < 70 * 1024);
+    QVERIFY(huge.text.find("[truncated from 67108864 bytes]") != std::string_view::npos);
+    QVERIFY(span.name.size() < 70 * 1024);
+    QVERIFY(span.name.find("[truncated from 67108864 bytes]") != std::string::npos);
+    QVERIFY(hasWarning(result.sink, QStringLiteral("1 value\\(s\\) of a span truncated to 65536 bytes")));
+    QVERIFY(
+        hasWarning(result.sink, QStringLiteral("a name, message or service name longer than 65536 bytes")));
+
+    // Beyond the element limit the span is refused with a clear error, not read.
+    ImportLimits small;
+    small.maxElementBytes = 16 * 1024 * 1024;
+    const CapturedImport refused = importBytes(json, small);
+    QVERIFY(refused.failed);
+    QVERIFY2(refused.error.find("larger than the limit") != std::string::npos, refused.error.c_str());
+}
+
+void TestJaegerJson::hostileInvalidUtf8()
+{
+    const QByteArray json =
+        "{\"data\":[{\"spans\":[{\"traceID\":\"1\",\"spanID\":\"2\",\"operationName\":\"caf\xC3("
+        "\",\"tags\":[{\"key\":\"k\xFF\",\"type\":\"string\",\"value\":\"\xED\xA0\x80\"}],"
+        "\"processID\":\"p1\"}],\"processes\":{\"p1\":{\"serviceName\":\"s\xFE\"}}}]}";
+    const CapturedImport result = importBytes(json);
+    QVERIFY2(!result.failed, result.error.c_str());
+    QCOMPARE(result.sink.spans.size(), size_t(1));
+    QCOMPARE(result.sink.spans[0].name, std::string("caf\xEF\xBF\xBD("));
+    QCOMPARE(attribute(result.sink.spans[0], "k\xEF\xBF\xBD").text,
+             std::string_view("\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"));
+    QCOMPARE(result.sink.spans[0].service, std::string("s\xEF\xBF\xBD"));
+    QVERIFY(
+        hasWarning(result.sink, QStringLiteral("^1:20: a span has invalid UTF-8; replaced with U\\+FFFD")));
+    QVERIFY(hasWarning(result.sink, QStringLiteral("a process has invalid UTF-8")));
+}
+
+void TestJaegerJson::hostileNanAndInfinity()
+{
+    // NaN is not JSON: a syntax error at its exact place.
+    const CapturedImport bare =
+        importBytes(QByteArray(R"({"data":[{"spans":[{"traceID":"1","spanID":"2","startTime":NaN}]}]})"));
+    QVERIFY(bare.failed);
+    QVERIFY2(bare.error.rfind("1:60: invalid JSON", 0) == 0, bare.error.c_str());
+
+    // As strings, or beyond int64 in µs*1000, they are wrong values: the time is dropped with a
+    // warning, the span kept.
+    const CapturedImport strings = importBytes(QByteArray(
+        R"({"data":[{"spans":[{"traceID":"1","spanID":"2","startTime":"NaN","duration":"Infinity"},)"
+        R"({"traceID":"1","spanID":"3","startTime":"-Infinity","duration":"NaNs"},)"
+        R"({"traceID":"1","spanID":"4","startTime":9223372036854775807,"duration":9223372036854775807}]}]})"));
+    QVERIFY2(!strings.failed, strings.error.c_str());
+    QCOMPARE(strings.sink.spans.size(), size_t(3));
+    for (const auto& span : strings.sink.spans)
+        QCOMPARE(span.flags, uint32_t(SpanFlag::MissingStart | SpanFlag::MissingEnd));
+    QVERIFY(
+        hasWarning(strings.sink, QStringLiteral("\"startTime\" ignored: \"startTime\" \"NaN\" is neither")));
+    QVERIFY(hasWarning(strings.sink,
+                       QStringLiteral("\"duration\" ignored: \"duration\" \"Infinity\" is neither")));
+    QVERIFY(hasWarning(strings.sink, QStringLiteral("\"startTime\" ignored: \"startTime\" is out of range")));
+    QCOMPARE(strings.sink.warnings.size(), size_t(9)); // 2 per span, and each has no process
+
+    // A number beyond double range is refused like a syntax error (the shared JSON rule), at its
+    // place; the spans before it are kept.
+    const CapturedImport overflow = importBytes(QByteArray(
+        R"({"data":[{"spans":[{"traceID":"1","spanID":"2","startTime":1},{"traceID":"1","spanID":"3","startTime":1e400}]}]})"));
+    QVERIFY(overflow.failed);
+    QVERIFY2(overflow.error.rfind("1:107: invalid JSON", 0) == 0, overflow.error.c_str());
+    QCOMPARE(overflow.sink.spans.size(), size_t(1));
+}
+
+void TestJaegerJson::hostileGarbage()
+{
+    QByteArray garbage;
+    for (int i = 0; i < 4096; ++i)
+        garbage += char((i * 7919 + 13) % 256);
+    const CapturedImport sniffed = importBytes(garbage);
+    QVERIFY(sniffed.failed);
+    QVERIFY(!sniffed.error.empty());
+
+    const CapturedImport direct = runJaeger(garbage);
+    QVERIFY(direct.failed);
+
+    QByteArray tail = R"([{"traceID":"1","spanID":"2"},)";
+    tail += garbage;
+    const CapturedImport after = importBytes(tail);
+    QVERIFY(after.failed);
+    QVERIFY2(kLocated.match(QString::fromStdString(after.error)).hasMatch(), after.error.c_str());
+    QCOMPARE(after.sink.spans.size(), size_t(1));
+}
+
+void TestJaegerJson::hostileMutations()
+{
+    // Deterministic mutations of the fixtures (bytes changed, cut, repeated, structural characters
+    // inserted), read with and without the sniffer: every run must end, with spans, warnings or a
+    // located error, and never crash (this test matters most under ASan/UBSan).
+    std::mt19937 random(20240607);
+    const auto below = [&](size_t n) {
+        return n == 0 ? size_t(0) : size_t(random() % n);
+    };
+    static constexpr char structural[] = "{}[]\",:0-e.\\ntu";
+    int failures = 0;
+    for (const char* name :
+         {"query_api", "api_v2", "quirks", "single_span", "span_array_embedded", "array_of_traces"}) {
+        const QByteArray original = readFile(fixture(QString::fromLatin1(name) + QStringLiteral(".json")));
+        QVERIFY(!original.isEmpty());
+        for (int round = 0; round < 100; ++round) {
+            QByteArray bytes = original;
+            const int edits = 1 + int(below(4));
+            for (int e = 0; e < edits && !bytes.isEmpty(); ++e) {
+                const auto at = qsizetype(below(size_t(bytes.size())));
+                switch (below(5)) {
+                case 0:
+                    bytes[at] = char(below(256));
+                    break;
+                case 1:
+                    bytes[at] = structural[below(sizeof structural - 1)];
+                    break;
+                case 2:
+                    bytes.remove(at, qsizetype(below(40)));
+                    break;
+                case 3:
+                    bytes.insert(at, bytes.mid(qsizetype(below(size_t(bytes.size()))), qsizetype(below(60))));
+                    break;
+                default:
+                    bytes.truncate(at);
+                    break;
+                }
+            }
+            for (const CapturedImport& result : {importBytes(bytes), runJaeger(bytes)}) {
+                if (result.failed) {
+                    ++failures;
+                    QVERIFY(!result.error.empty());
+                }
+            }
+        }
+    }
+    QVERIFY(failures > 0); // the mutations do reach the error paths
+}
+
+void TestJaegerJson::syntaxErrorHasExactLocation()
+{
+    const QByteArray json = "{\"data\":[{\"spans\":[\n"
+                            "  {\"traceID\":\"1\",\"spanID\":\"2\"},\n"
+                            "  {\"traceID\":\"1\",\"spanID\":\"3\",\"tags\":[{\"key\":\"a\" \"value\":1}]}\n"
+                            "]}]}";
+    const CapturedImport result = importBytes(json);
+    QVERIFY(result.failed);
+    QVERIFY2(result.error.rfind("3:56: invalid JSON", 0) == 0, result.error.c_str());
+    QCOMPARE(result.sink.spans.size(), size_t(1));
+
+    // The same inside a single top-level span, which is rebuilt from its fields.
+    const QByteArray single = "{\"traceID\":\"1\",\n\"spanID\":\"2\",\n\"tags\":[{\"key\":\"a\",,}]}";
+    const CapturedImport loose = importBytes(single);
+    QVERIFY(loose.failed);
+    QVERIFY2(loose.error.rfind("3:20: invalid JSON", 0) == 0, loose.error.c_str());
+}
+
+void TestJaegerJson::spanLimit()
+{
+    ImportLimits limits;
+    limits.maxSpansPerFile = 2;
+    const CapturedImport result = importPath(fixture(QStringLiteral("query_api.json")), limits);
+    QVERIFY2(!result.failed, result.error.c_str());
+    QCOMPARE(result.sink.spans.size(), size_t(2));
+    QVERIFY(hasWarning(result.sink, QStringLiteral("more than 2 spans")));
+}
+
+void TestJaegerJson::perSpanLimits()
+{
+    ImportLimits limits;
+    limits.maxEventsPerSpan = 1;
+    limits.maxAttributesPerOwner = 2;
+    const QByteArray json =
+        R"({"data":[{"spans":[{"traceID":"1","spanID":"2","processID":"p1","tags":[)"
+        R"({"key":"a","type":"string","value":"1"},{"key":"b","type":"string","value":"2"},)"
+        R"({"key":"c","type":"string","value":"3"}],"logs":[{"timestamp":1,"fields":[]},)"
+        R"({"timestamp":2,"fields":[]},{"timestamp":3,"fields":[]}]}],"processes":{"p1":)"
+        R"({"serviceName":"s","tags":[{"key":"x","value":1},{"key":"y","value":2},)"
+        R"({"key":"z","value":3}]}}}]})";
+    const CapturedImport result = importBytes(json, limits);
+    QVERIFY2(!result.failed, result.error.c_str());
+    QCOMPARE(result.sink.spans.size(), size_t(1));
+    QCOMPARE(result.sink.spans[0].events, size_t(1));
+    QCOMPARE(describeAttributes(result.sink.spans[0].attributes), std::string("a=1 (string), b=2 (string)"));
+    QCOMPARE(result.sink.resources[0], std::string("s | x=1 (int), y=2 (int)"));
+    QVERIFY(hasWarning(result.sink, QStringLiteral("1 tag\\(s\\) of a span dropped \\(limit 2\\)")));
+    QVERIFY(hasWarning(result.sink, QStringLiteral("2 log\\(s\\) beyond 1 dropped")));
+    QVERIFY(hasWarning(result.sink, QStringLiteral("1 tag\\(s\\) of a process dropped \\(limit 2\\)")));
+    QCOMPARE(result.sink.warnings.size(), size_t(3));
+}
+
+void TestJaegerJson::timeParsing()
+{
+    using Nanos = std::optional<int64_t>;
+    QCOMPARE(parseRfc3339Nanos("1970-01-01T00:00:00Z"), Nanos(0));
+    QCOMPARE(parseRfc3339Nanos("2017-01-26T16:46:31.639875-05:00"), Nanos(1485467191639875000));
+    QCOMPARE(parseRfc3339Nanos("2017-01-26t21:46:31.639875123456z"), Nanos(1485467191639875123));
+    QCOMPARE(parseRfc3339Nanos("2000-02-29 12:00:00+01:30"), Nanos(951820200000000000));
+    QCOMPARE(parseRfc3339Nanos("1969-12-31T23:59:59.5Z"), Nanos(-500000000));
+    QCOMPARE(parseRfc3339Nanos("2001-02-29T00:00:00Z"), Nanos());  // not a leap year
+    QCOMPARE(parseRfc3339Nanos("2017-01-26T16:46:31"), Nanos());   // no zone
+    QCOMPARE(parseRfc3339Nanos("2017-01-26T16:46:31.Z"), Nanos()); // empty fraction
+    QCOMPARE(parseRfc3339Nanos("9999-12-31T23:59:59Z"), Nanos());  // beyond int64 ns
+    QCOMPARE(parseRfc3339Nanos("2017-01-26T16:46:31Z trailing"), Nanos());
+
+    QCOMPARE(parseDurationNanos("22938000ns"), Nanos(22938000));
+    QCOMPARE(parseDurationNanos("0.0105s"), Nanos(10500000));
+    QCOMPARE(parseDurationNanos("1h2m3.5s"), Nanos(3723500000000));
+    QCOMPARE(parseDurationNanos("1.5ms"), Nanos(1500000));
+    QCOMPARE(parseDurationNanos("3us"), Nanos(3000));
+    QCOMPARE(parseDurationNanos("3\xC2\xB5s"), Nanos(3000));
+    QCOMPARE(parseDurationNanos("-2s"), Nanos(-2000000000));
+    QCOMPARE(parseDurationNanos("0"), Nanos(0));
+    QCOMPARE(parseDurationNanos("0.000000000999s"), Nanos(0)); // below 1 ns
+    QCOMPARE(parseDurationNanos("5"), Nanos());                // no unit
+    QCOMPARE(parseDurationNanos("s"), Nanos());
+    QCOMPARE(parseDurationNanos("5d"), Nanos());
+    QCOMPARE(parseDurationNanos("99999999999999999999ns"), Nanos());
+    QCOMPARE(parseDurationNanos("3000000h"), Nanos());
+
+    QCOMPARE(microsToNanos(1485467191639875), Nanos(1485467191639875000));
+    QCOMPARE(microsToNanos(INT64_MAX / 1000 + 1), Nanos());
+}
+
+QTEST_GUILESS_MAIN(TestJaegerJson)
+#include "tst_jaeger_json.moc"
