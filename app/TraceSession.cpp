@@ -122,6 +122,8 @@ void TraceSession::startNextImport()
             emit importFinished(outcome);
             if (outcome.succeeded())
                 emit sourcesChanged();
+            if (outcome.status == ImportOutcome::Status::Imported)
+                checkpointInBackground();
             startNextImport();
         });
 }
@@ -150,6 +152,23 @@ void TraceSession::loadTrace(int64_t traceRow, const AnalysisOptions& options)
             else
                 emit traceLoadFailed(result.second);
         });
+}
+
+void TraceSession::checkpointInBackground()
+{
+    const std::string workspacePath = m_workspace->path();
+    m_maintenanceJobs.start(
+        [workspacePath](std::atomic<bool>&) {
+            if (auto workspace = Workspace::open(workspacePath, Workspace::OpenMode::ExistingOnly)) {
+                try {
+                    (*workspace)->checkpoint();
+                } catch (const sql::Error&) {
+                    // Busy or read-only: the next checkpoint catches up.
+                }
+            }
+            return true;
+        },
+        [](bool) {});
 }
 
 int64_t TraceSession::findTrace(const TraceId& traceId) const
@@ -188,6 +207,7 @@ void TraceSession::waitForIdle()
         m_importJobs.waitForDone();
         m_loadJobs.waitForDone();
         m_searchJobs.waitForDone();
+        m_maintenanceJobs.waitForDone();
         QCoreApplication::processEvents(QEventLoop::AllEvents);
         QCoreApplication::sendPostedEvents();
         if (!m_importing && !m_importJobs.isRunning() && !m_loadJobs.isRunning() && !m_searchJobs.isRunning())

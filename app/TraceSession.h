@@ -62,6 +62,7 @@ signals:
 
 private:
     void startNextImport();
+    void checkpointInBackground();
 
     std::unique_ptr<Workspace> m_workspace;
     std::vector<int64_t> m_openSources;
@@ -73,6 +74,7 @@ private:
     JobTracker m_importJobs;
     JobTracker m_loadJobs;
     JobTracker m_searchJobs;
+    JobTracker m_maintenanceJobs;
 };
 
 } // namespace spanscope

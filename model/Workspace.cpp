@@ -83,6 +83,10 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const std::string& path, Open
         // Only now, knowing the file is ours, change how it is journaled.
         db.exec("PRAGMA journal_mode = WAL");
         db.exec("PRAGMA synchronous = NORMAL");
+        // No connection checkpoints on its own: an import's log can be hundreds of megabytes, and
+        // copying it on the next small write would freeze the window. The window checkpoints in the
+        // background after imports (Workspace::checkpoint); the last connection to close does too.
+        db.exec("PRAGMA wal_autocheckpoint = 0");
         db.exec("PRAGMA cache_size = -65536"); // 64 MiB page cache per connection
         registerAttributeFunctions(db);
         if (state == WorkspaceSchema::State::Empty)
@@ -134,6 +138,12 @@ void Workspace::deleteSourceRows(sql::Database& db, int64_t sourceId)
         statement.bind(1, sourceId);
         statement.run();
     }
+}
+
+void Workspace::checkpoint()
+{
+    // PASSIVE: copies what it can without waiting for readers, so it never blocks the window.
+    m_db.exec("PRAGMA wal_checkpoint(PASSIVE)");
 }
 
 void Workspace::touchSource(int64_t sourceId)

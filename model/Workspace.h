@@ -51,6 +51,8 @@ public:
     void removeSource(int64_t sourceId);
     // The same, inside a transaction the caller holds.
     static void deleteSourceRows(sql::Database& db, int64_t sourceId);
+    // Copies the write-ahead log into the database file, as far as readers allow.
+    void checkpoint();
     // Records that a source was opened now (the cache keeps recently used sources).
     void touchSource(int64_t sourceId);
 

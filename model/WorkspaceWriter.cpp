@@ -29,9 +29,6 @@ WorkspaceWriter::WorkspaceWriter(Workspace& workspace, const FileIdentity& file,
     : m_db(workspace.db()), m_transaction(std::make_unique<sql::Transaction>(workspace.db())),
       m_strings(workspace.db()), m_file(file), m_options(options)
 {
-    // The checkpoint (copying the WAL into the database) is left for later: it would double the
-    // commit's writes while the user waits for the trace.
-    m_db.exec("PRAGMA wal_autocheckpoint = 0");
     auto insertSource = m_db.prepare("INSERT INTO sources(path, size, mtime_ns, format, imported_at_ms, "
                                      "last_opened_ms) VALUES(?1, ?2, ?3, '', ?4, ?4)");
     insertSource.bindText(1, file.path).bind(2, file.size).bind(3, file.mtimeNs).bind(4, nowMs());
