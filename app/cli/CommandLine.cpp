@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "CommandLine.h"
+
 #include "model/Ids.h"
 #include "model/Workspace.h"
 
@@ -172,13 +173,16 @@ int64_t pickTrace(Workspace& workspace, int64_t sourceId, const Arguments& args,
 
 namespace {
 
-const char* kUsage =
-    R"(Usage: spanscope [FILE...]                 open the window
+const char* kUsage = R"(Usage: spanscope [FILE...]                 open the window
        spanscope COMMAND [OPTIONS] FILE...
 
 Commands:
   info FILE... [--json]            traces in the files: ids, span counts, services, duration, errors,
                                    warnings
+  spans FILE [--trace ID] [--json] every span; --json: the canonical dump (same spans, same text,
+                                   whatever the format)
+  convert FILE --to otlp-json|otlp-proto|jaeger-json|zipkin-json --out OUT [--trace ID]
+                                   the file (or one trace) in another format ("-": stdout)
   export FILE [--trace ID] --view waterfall --out OUT.png|svg|pdf [--width PIXELS] [--depth N]
                                    a picture of a view, drawn as the window draws it
   critical-path FILE [--trace ID] [--json]

@@ -1,13 +1,109 @@
 // SPDX-License-Identifier: MIT
+// spanscope convert FILE --to FORMAT --out OUT [--trace ID]: the file (or one trace) in another
+// format, read through the workspace like every command, written trace by trace. What each format
+// cannot carry is in docs/FORMATS.md, "Conversion".
 #include "CommandLine.h"
+#include "importers/writers/TraceExport.h"
+#include "importers/writers/TraceWriter.h"
+#include "model/Workspace.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <unistd.h>
 
 namespace spanscope::cli {
 
-// Placeholder until the command is written; see the issue that introduces it.
-int runConvert(const std::vector<std::string>&)
+namespace {
+
+constexpr const char* kUsageLine = "Usage: spanscope convert FILE --to "
+                                   "otlp-json|otlp-proto|jaeger-json|zipkin-json --out OUT [--trace ID]\n";
+
+bool sameFile(const std::string& a, const std::string& b)
 {
-    std::fprintf(stderr, "spanscope convert: not available in this build yet\n");
-    return Failure;
+    std::error_code error;
+    return std::filesystem::equivalent(a, b, error) && !error;
+}
+
+} // namespace
+
+int runConvert(const std::vector<std::string>& argv)
+{
+    const Arguments args(argv, {"no-cache"}, {"workspace", "max-spans", "trace", "to", "out"});
+    const std::string to = args.value("to").value_or(std::string());
+    const std::string out = args.value("out").value_or(std::string());
+    if (!args.ok() || args.positional().size() != 1 || to.empty() || out.empty()) {
+        std::fprintf(stderr, "spanscope convert: %s\n%s",
+                     args.ok() ? "one FILE, --to and --out are needed" : args.error().c_str(), kUsageLine);
+        return Usage;
+    }
+    const auto format = outputFormatFromName(to);
+    if (!format || *format == OutputFormat::Canonical) {
+        std::fprintf(stderr, "spanscope convert: unknown format \"%s\"\n%s", terminalSafe(to).c_str(),
+                     kUsageLine);
+        return Usage;
+    }
+    const std::string& input = args.positional().front();
+    const bool toStdout = out == "-";
+    if (!toStdout && sameFile(input, out)) {
+        std::fprintf(stderr, "spanscope convert: --out must not be the input file\n");
+        return Usage;
+    }
+
+    std::string error;
+    auto workspace = openCommandWorkspace(args, error);
+    if (!workspace) {
+        std::fprintf(stderr, "spanscope: %s\n", error.c_str());
+        return Failure;
+    }
+    const auto outcome = importForCommand(*workspace->workspace, input, args);
+    if (!outcome)
+        return BadInput;
+    int64_t traceRow = 0;
+    if (args.value("trace")) {
+        traceRow = pickTrace(*workspace->workspace, outcome->sourceId, args, error);
+        if (traceRow == 0) {
+            std::fprintf(stderr, "spanscope: %s: %s\n", terminalSafe(outcome->path).c_str(), error.c_str());
+            return BadInput;
+        }
+    }
+
+    // Written to a temporary file next to OUT and renamed at the end: a failed conversion never
+    // leaves a half-written file under the name asked for.
+    const std::string temporary = out + ".spanscope-" + std::to_string(::getpid()) + ".tmp";
+    std::ofstream file;
+    if (!toStdout) {
+        file.open(temporary, std::ios::binary | std::ios::trunc);
+        if (!file) {
+            std::fprintf(stderr, "spanscope: cannot write %s\n", terminalSafe(out, 1000).c_str());
+            return Failure;
+        }
+    }
+    std::ostream& stream = toStdout ? std::cout : file;
+    const auto writer = makeTraceWriter(*format, stream);
+    sql::Database& db = workspace->workspace->db();
+    const uint64_t spans =
+        traceRow != 0 ? exportTrace(db, traceRow, *writer) : exportSource(db, outcome->sourceId, *writer);
+    writer->finish();
+    stream.flush();
+    if (toStdout)
+        return std::cout ? Success : Failure;
+
+    file.close();
+    bool written = bool(file);
+    std::error_code fileError;
+    if (written) {
+        std::filesystem::rename(temporary, out, fileError);
+        written = !fileError;
+    }
+    if (!written) {
+        std::filesystem::remove(temporary, fileError);
+        std::fprintf(stderr, "spanscope: cannot write %s\n", terminalSafe(out, 1000).c_str());
+        return Failure;
+    }
+    std::printf("%s: %llu span(s) written as %s\n", terminalSafe(out, 1000).c_str(),
+                (unsigned long long)spans, outputFormatName(*format));
+    return Success;
 }
 
 } // namespace spanscope::cli
