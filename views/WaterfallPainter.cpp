@@ -60,10 +60,20 @@ QRect WaterfallMetrics::barArea(const QRect& area, const WaterfallScene& scene) 
     return QRect(left + 8, area.top(), std::max(area.right() - left - 16, 10), area.height());
 }
 
+int WaterfallMetrics::indentOf(const WaterfallScene& scene, uint32_t depth) const
+{
+    // A step of `indent` pixels while the deepest span still leaves room for names; smaller steps
+    // (down to 3 pixels) for deeper trees, so a depth of 40 does not push every name off the column.
+    const uint32_t deepest = scene.analysis ? std::max<uint32_t>(scene.analysis->tree.maxDepth, 1) : 1;
+    const double step = std::clamp(scene.nameColumnWidth * maxIndentShare / deepest, 3.0, double(indent));
+    return int(std::lround(step * depth));
+}
+
 QRect WaterfallMetrics::expanderRect(const QRect& area, const WaterfallScene& scene, size_t row,
                                      uint32_t depth) const
 {
-    const int x = area.left() + 6 + indentOf(depth);
+    const int x =
+        area.left() + 6 + std::min(indentOf(scene, depth), int(scene.nameColumnWidth * maxIndentShare) + 8);
     return QRect(x, rowTop(area, scene, row), expanderWidth, rowHeight);
 }
 
@@ -362,6 +372,9 @@ void WaterfallPainter::paintRow(QPainter& painter, const QRect& area, const QRec
         painter.drawText(QRectF(bar.left() - labelWidth, top, labelWidth - 2, metrics.rowHeight),
                          Qt::AlignVCenter | Qt::AlignRight, label);
     else if (bar.width() > labelWidth + 4) {
+        // Inside the bar: on a patch of the bar's own colour, so the critical-path stripe does not run
+        // through the text.
+        painter.fillRect(QRectF(bar.right() - labelWidth - 4, bar.top(), labelWidth + 2, bar.height()), fill);
         painter.setPen(textColorOn(fill));
         painter.drawText(bar.adjusted(4, -kBarPadding, -4, kBarPadding), Qt::AlignVCenter | Qt::AlignRight,
                          label);

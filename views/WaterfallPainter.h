@@ -17,7 +17,8 @@ struct WaterfallMetrics
     int headerHeight = 30;
     int rowHeight = 22;
     int indent = 14;
-    int maxIndentDepth = 40; // deeper spans stop indenting so names stay readable
+    // Deep trees indent less: the whole tree's indentation takes at most this share of the column.
+    double maxIndentShare = 0.45;
     int expanderWidth = 12;
 
     int rowTop(const QRect& area, const WaterfallScene& scene, size_t row) const
@@ -26,10 +27,7 @@ struct WaterfallMetrics
     }
     // The row at y, or -1 outside the rows.
     int64_t rowAt(const QRect& area, const WaterfallScene& scene, int y) const;
-    int indentOf(uint32_t depth) const
-    {
-        return int(std::min<uint32_t>(depth, uint32_t(maxIndentDepth))) * indent;
-    }
+    int indentOf(const WaterfallScene& scene, uint32_t depth) const;
     QRect barArea(const QRect& area, const WaterfallScene& scene) const;
     QRect expanderRect(const QRect& area, const WaterfallScene& scene, size_t row, uint32_t depth) const;
 };
