@@ -4,6 +4,7 @@
 #include "ImportLimits.h"
 #include "Utf8.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -431,14 +432,10 @@ std::string scalarText(const ValueView& value)
             return "NaN";
         if (std::isinf(value.doubleValue))
             return value.doubleValue > 0 ? "Infinity" : "-Infinity";
+        // The shortest text that reads back as the same double (0.1 prints as 0.1).
         char text[32];
-        // %.17g round-trips; try shorter forms first so 0.1 prints as 0.1.
-        for (int precision = 1; precision <= 17; ++precision) {
-            std::snprintf(text, sizeof text, "%.*g", precision, value.doubleValue);
-            if (std::strtod(text, nullptr) == value.doubleValue)
-                break;
-        }
-        return text;
+        const auto result = std::to_chars(text, text + sizeof text, value.doubleValue);
+        return std::string(text, result.ptr);
     }
     case ValueType::Bytes:
         return base64Encode(value.text);

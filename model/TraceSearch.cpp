@@ -37,6 +37,11 @@ public:
     }
 
     const std::string& error() const { return m_error; }
+    // False when the literal text holds a character no number is written with.
+    bool couldMatchNumber() const
+    {
+        return m_query.regex || m_needle.find_first_not_of("0123456789.eE+-naifNIty") == std::string::npos;
+    }
 
     bool matches(std::string_view text) const
     {

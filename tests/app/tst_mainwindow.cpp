@@ -61,6 +61,41 @@ private slots:
         QVERIFY(window.statusText().contains(QStringLiteral("40 span")));
     }
 
+    void followingALinkOpensTheLinkedSpan()
+    {
+        test::TemporaryWorkspace temporary;
+        auto workspace = Workspace::open(temporary.path, Workspace::OpenMode::ExistingOnly);
+        MainWindow window(std::make_unique<TraceSession>(std::move(*workspace)));
+        window.show();
+        window.openFiles({test::sourcePath(QStringLiteral("tests/data/workspace/linked.otlp.json"))});
+        window.session().waitForIdle();
+        QTRY_VERIFY_WITH_TIMEOUT(window.waterfall()->analysis() != nullptr, 20000);
+        QCOMPARE(window.traceList()->table()->model()->rowCount(), 2);
+
+        // Open the consumer's trace (the later one) and its span with the link.
+        window.traceList()->table()->selectRow(1);
+        window.session().waitForIdle();
+        QTRY_COMPARE(window.waterfall()->analysis()->data.traceId.low, uint64_t(0xbbbbbbbbbbbbbbbbull));
+        const TraceAnalysis* consumer = window.waterfall()->analysis();
+        QCOMPARE(window.details()->headerText().section(QLatin1Char('\n'), 0, 0),
+                 QStringLiteral("consumer: handle batch"));
+
+        // Follow the link: the producer's trace opens with the linked span selected.
+        emit window.details()->linkActivated(QStringLiteral("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
+                                             QStringLiteral("00000000000000a1"));
+        window.session().waitForIdle();
+        QTRY_VERIFY(window.waterfall()->analysis() != consumer);
+        const TraceAnalysis* producer = window.waterfall()->analysis();
+        QCOMPARE(producer->data.traceId.low, uint64_t(0xaaaaaaaaaaaaaaaaull));
+        QCOMPARE(producer->data.spanId[window.waterfall()->selectedSpan()], uint64_t(0xa1));
+        QVERIFY(window.details()->headerText().startsWith(QStringLiteral("producer: publish order")));
+
+        // A link to a trace that is not loaded says so.
+        emit window.details()->linkActivated(QStringLiteral("cccccccccccccccccccccccccccccccc"),
+                                             QStringLiteral("0000000000000001"));
+        QVERIFY(window.statusText().contains(QStringLiteral("not loaded")));
+    }
+
     void aBadFileLeavesTheWindowUsable()
     {
         test::TemporaryWorkspace temporary;

@@ -8,6 +8,7 @@
 #include "importers/io/ByteSource.h"
 #include "importers/json/JsonScanner.h"
 #include "model/TraceLoader.h"
+#include "model/TraceSearch.h"
 #include "model/Workspace.h"
 
 #include <QTemporaryDir>
@@ -144,5 +145,22 @@ int main(int argc, char** argv)
     std::printf("reopen (best of 3)            %8.3f s  = %.2f %% of the import\n", best,
                 best / importSeconds * 100);
     std::printf("RESULT reopen_s %.4f\n", best);
+
+    // Find in the opened trace (Ctrl+F): names only, then names and attribute keys and values.
+    auto reopened = Workspace::open(workspacePath, Workspace::OpenMode::ExistingOnly);
+    const int64_t trace =
+        (*reopened)->db().queryInt("SELECT id FROM traces ORDER BY span_count DESC LIMIT 1");
+    const auto data = TraceLoader((*reopened)->db()).load(trace);
+    for (const bool attributes : {false, true}) {
+        SearchQuery query;
+        query.text = "cart";
+        query.inAttributes = attributes;
+        start = std::chrono::steady_clock::now();
+        const SearchResult found = searchTrace((*reopened)->db(), *data, query);
+        const double ms = seconds(start) * 1000;
+        std::printf("find \"cart\" in %s: %u matches in %.1f ms\n",
+                    attributes ? "names and attributes" : "services and operations", found.matchCount, ms);
+        std::printf("RESULT find_%s_ms %.2f\n", attributes ? "attributes" : "names", ms);
+    }
     return 0;
 }
