@@ -2,6 +2,7 @@
 #include "CommandLine.h"
 
 #include "model/Ids.h"
+#include "model/TraceLoader.h"
 #include "model/Workspace.h"
 
 #include <algorithm>
@@ -144,6 +145,45 @@ std::string terminalSafe(std::string_view text, size_t maxLength)
         out += (uint8_t(c) < 0x20 || c == 0x7F) ? '?' : c;
     }
     return out;
+}
+
+std::optional<ImportedFile> importOneFile(const Arguments& args, const std::string& path, int& status)
+{
+    std::string error;
+    auto workspace = openCommandWorkspace(args, error);
+    if (!workspace) {
+        std::fprintf(stderr, "spanscope: %s\n", error.c_str());
+        status = Failure;
+        return std::nullopt;
+    }
+    auto outcome = importForCommand(*workspace, path, args);
+    if (!outcome) {
+        status = BadInput;
+        return std::nullopt;
+    }
+    return ImportedFile{std::move(*workspace), std::move(*outcome)};
+}
+
+std::optional<CommandTrace> loadOneTrace(const Arguments& args, const AnalysisOptions& options, int& status)
+{
+    auto file = importOneFile(args, args.positional().front(), status);
+    if (!file)
+        return std::nullopt;
+    std::string error;
+    const int64_t traceRow = pickTrace(*file->workspace.workspace, file->outcome.sourceId, args, error);
+    if (traceRow == 0) {
+        std::fprintf(stderr, "spanscope: %s: %s\n", terminalSafe(file->outcome.path).c_str(), error.c_str());
+        status = BadInput;
+        return std::nullopt;
+    }
+    auto data = TraceLoader(file->db()).load(traceRow);
+    if (!data) {
+        std::fprintf(stderr, "spanscope: %s\n", data.error().c_str());
+        status = Failure;
+        return std::nullopt;
+    }
+    auto analysis = analyzeTrace(std::move(*data), options);
+    return CommandTrace{std::move(*file), traceRow, std::move(analysis)};
 }
 
 int64_t pickTrace(Workspace& workspace, int64_t sourceId, const Arguments& args, std::string& error)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "importers/ImportRunner.h"
+#include "layout/TraceAnalysis.h"
 #include "model/Workspace.h"
 
 #include <cstdio>
@@ -77,6 +78,25 @@ std::string terminalSafe(std::string_view text, size_t maxLength = 200);
 
 // Picks a trace of a source: --trace ID (hex, any length), else the first one. 0 when missing.
 int64_t pickTrace(Workspace& workspace, int64_t sourceId, const Arguments& args, std::string& error);
+
+// What commands on one file share: the workspace opened and the file imported (or reused).
+struct ImportedFile
+{
+    CommandWorkspace workspace;
+    ImportOutcome outcome;
+    sql::Database& db() { return workspace.workspace->db(); }
+};
+// Prints the problem and sets `status` (Failure or BadInput) when it returns nothing.
+std::optional<ImportedFile> importOneFile(const Arguments& args, const std::string& path, int& status);
+
+// ...and commands on one trace of it: picked with --trace (else the first), loaded and analysed.
+struct CommandTrace
+{
+    ImportedFile file;
+    int64_t traceRow = 0;
+    std::shared_ptr<const TraceAnalysis> analysis;
+};
+std::optional<CommandTrace> loadOneTrace(const Arguments& args, const AnalysisOptions& options, int& status);
 
 int runInfo(const std::vector<std::string>& args);
 int runExport(const std::vector<std::string>& args);

@@ -50,18 +50,15 @@ int runConvert(const std::vector<std::string>& argv)
         return Usage;
     }
 
-    std::string error;
-    auto workspace = openCommandWorkspace(args, error);
-    if (!workspace) {
-        std::fprintf(stderr, "spanscope: %s\n", error.c_str());
-        return Failure;
-    }
-    const auto outcome = importForCommand(*workspace->workspace, input, args);
-    if (!outcome)
-        return BadInput;
-    int64_t traceRow = 0;
+    int status = Success;
+    auto imported = importOneFile(args, input, status);
+    if (!imported)
+        return status;
+    const ImportOutcome* outcome = &imported->outcome;
+    int64_t traceRow = 0; // 0: every trace of the file
     if (args.value("trace")) {
-        traceRow = pickTrace(*workspace->workspace, outcome->sourceId, args, error);
+        std::string error;
+        traceRow = pickTrace(*imported->workspace.workspace, outcome->sourceId, args, error);
         if (traceRow == 0) {
             std::fprintf(stderr, "spanscope: %s: %s\n", terminalSafe(outcome->path).c_str(), error.c_str());
             return BadInput;
@@ -81,7 +78,7 @@ int runConvert(const std::vector<std::string>& argv)
     }
     std::ostream& stream = toStdout ? std::cout : file;
     const auto writer = makeTraceWriter(*format, stream);
-    sql::Database& db = workspace->workspace->db();
+    sql::Database& db = imported->db();
     const uint64_t spans =
         traceRow != 0 ? exportTrace(db, traceRow, *writer) : exportSource(db, outcome->sourceId, *writer);
     writer->finish();

@@ -48,26 +48,11 @@ int runCriticalPath(const std::vector<std::string>& argv)
                      args.ok() ? "give exactly one FILE" : args.error().c_str(), kCriticalPathUsage);
         return Usage;
     }
-    std::string error;
-    auto workspace = openCommandWorkspace(args, error);
-    if (!workspace) {
-        std::fprintf(stderr, "spanscope: %s\n", error.c_str());
-        return Failure;
-    }
-    const auto outcome = importForCommand(*workspace, args.positional().front(), args);
-    if (!outcome)
-        return BadInput;
-    const int64_t traceRow = pickTrace(*workspace->workspace, outcome->sourceId, args, error);
-    if (traceRow == 0) {
-        std::fprintf(stderr, "spanscope: %s: %s\n", terminalSafe(outcome->path).c_str(), error.c_str());
-        return BadInput;
-    }
-    auto data = TraceLoader(workspace->workspace->db()).load(traceRow);
-    if (!data) {
-        std::fprintf(stderr, "spanscope: %s\n", data.error().c_str());
-        return Failure;
-    }
-    const auto analysis = analyzeTrace(std::move(*data), AnalysisOptions{});
+    int status = Success;
+    const auto loaded = loadOneTrace(args, AnalysisOptions{}, status);
+    if (!loaded)
+        return status;
+    const auto& analysis = loaded->analysis;
     const TraceData& trace = analysis->data;
     const CriticalPath& path = analysis->criticalPath;
 
@@ -98,7 +83,7 @@ int runCriticalPath(const std::vector<std::string>& argv)
             });
         }
         printJson({
-            {"path", outcome->path},
+            {"path", loaded->file.outcome.path},
             {"trace_id", toHex128(trace.traceId)},
             {"span_count", trace.size()},
             {"trace_start_ns", analysis->times.traceStart},
@@ -113,8 +98,8 @@ int runCriticalPath(const std::vector<std::string>& argv)
     }
 
     std::printf("%s: trace %s, %zu span(s), %s; critical path: %zu section(s), %s\n",
-                terminalSafe(outcome->path, 1000).c_str(), toHex128(trace.traceId).c_str(), trace.size(),
-                durationText(analysis->times.traceDuration()).c_str(), path.sections.size(),
+                terminalSafe(loaded->file.outcome.path, 1000).c_str(), toHex128(trace.traceId).c_str(),
+                trace.size(), durationText(analysis->times.traceDuration()).c_str(), path.sections.size(),
                 durationText(onPath).c_str());
     if (analysis->tree.isIncomplete())
         std::printf(

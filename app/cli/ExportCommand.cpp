@@ -39,29 +39,14 @@ int runExport(const std::vector<std::string>& argv)
         return Usage;
     }
 
-    std::string error;
-    auto workspace = openCommandWorkspace(args, error);
-    if (!workspace) {
-        std::fprintf(stderr, "spanscope: %s\n", error.c_str());
-        return Failure;
-    }
-    const auto outcome = importForCommand(*workspace, args.positional().front(), args);
-    if (!outcome)
-        return BadInput;
-    const int64_t traceRow = pickTrace(*workspace->workspace, outcome->sourceId, args, error);
-    if (traceRow == 0) {
-        std::fprintf(stderr, "spanscope: %s: %s\n", terminalSafe(outcome->path).c_str(), error.c_str());
-        return BadInput;
-    }
-    auto data = TraceLoader(workspace->workspace->db()).load(traceRow);
-    if (!data) {
-        std::fprintf(stderr, "spanscope: %s\n", data.error().c_str());
-        return Failure;
-    }
-    auto events = loadEventTimes(workspace->workspace->db(), *data);
     AnalysisOptions analysisOptions;
     analysisOptions.adjustClockSkew = args.flag("adjust-clock-skew");
-    const auto analysis = analyzeTrace(std::move(*data), analysisOptions);
+    int status = Success;
+    auto loaded = loadOneTrace(args, analysisOptions, status);
+    if (!loaded)
+        return status;
+    const auto& analysis = loaded->analysis;
+    auto events = loadEventTimes(loaded->file.db(), analysis->data);
 
     // Painting text needs a GUI application; without a display, Qt's offscreen platform serves.
     if (!std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY") && !std::getenv("QT_QPA_PLATFORM"))

@@ -46,18 +46,15 @@ int runSpans(const std::vector<std::string>& argv)
                      args.ok() ? "one FILE is needed" : args.error().c_str());
         return Usage;
     }
-    std::string error;
-    auto workspace = openCommandWorkspace(args, error);
-    if (!workspace) {
-        std::fprintf(stderr, "spanscope: %s\n", error.c_str());
-        return Failure;
-    }
-    const auto outcome = importForCommand(*workspace->workspace, args.positional().front(), args);
-    if (!outcome)
-        return BadInput;
-    int64_t traceRow = 0;
+    int status = Success;
+    auto file = importOneFile(args, args.positional().front(), status);
+    if (!file)
+        return status;
+    const ImportOutcome* outcome = &file->outcome;
+    int64_t traceRow = 0; // 0: every trace of the file
     if (args.value("trace")) {
-        traceRow = pickTrace(*workspace->workspace, outcome->sourceId, args, error);
+        std::string error;
+        traceRow = pickTrace(*file->workspace.workspace, outcome->sourceId, args, error);
         if (traceRow == 0) {
             std::fprintf(stderr, "spanscope: %s: %s\n", terminalSafe(outcome->path).c_str(), error.c_str());
             return BadInput;
@@ -69,7 +66,7 @@ int runSpans(const std::vector<std::string>& argv)
         writer = makeCanonicalJsonWriter(std::cout);
     else
         writer = std::make_unique<SpanTextWriter>();
-    sql::Database& db = workspace->workspace->db();
+    sql::Database& db = file->db();
     if (traceRow != 0)
         exportTrace(db, traceRow, *writer);
     else

@@ -111,27 +111,13 @@ int runStats(const std::vector<std::string>& argv)
         std::fprintf(stderr, "spanscope stats: --group-by and --subgroup-by need a key\n%s", kStatsUsage);
         return Usage;
     }
+    int status = Success;
+    auto loaded = loadOneTrace(args, AnalysisOptions{}, status);
+    if (!loaded)
+        return status;
+    const auto& analysis = loaded->analysis;
+    sql::Database& db = loaded->file.db();
     std::string error;
-    auto workspace = openCommandWorkspace(args, error);
-    if (!workspace) {
-        std::fprintf(stderr, "spanscope: %s\n", error.c_str());
-        return Failure;
-    }
-    const auto outcome = importForCommand(*workspace, args.positional().front(), args);
-    if (!outcome)
-        return BadInput;
-    const int64_t traceRow = pickTrace(*workspace->workspace, outcome->sourceId, args, error);
-    if (traceRow == 0) {
-        std::fprintf(stderr, "spanscope: %s: %s\n", terminalSafe(outcome->path).c_str(), error.c_str());
-        return BadInput;
-    }
-    sql::Database& db = workspace->workspace->db();
-    auto data = TraceLoader(db).load(traceRow);
-    if (!data) {
-        std::fprintf(stderr, "spanscope: %s\n", data.error().c_str());
-        return Failure;
-    }
-    const auto analysis = analyzeTrace(std::move(*data), AnalysisOptions{});
     auto key = resolveKey(groupBy, db, analysis->data, error);
     std::optional<ResolvedKey> subKey;
     if (key && subgroupBy)
@@ -149,12 +135,9 @@ int runStats(const std::vector<std::string>& argv)
         for (const StatisticsRow& row : stats.rows)
             rows.push_back(rowJson(row));
         nlohmann::json out = {
-            {"path", outcome->path},
-            {"trace_id", toHex128(analysis->data.traceId)},
-            {"span_count", analysis->data.size()},
-            {"group_by", groupBy},
-            {"trace_duration_ns", stats.traceDuration},
-            {"rows", std::move(rows)},
+            {"path", loaded->file.outcome.path},        {"trace_id", toHex128(analysis->data.traceId)},
+            {"span_count", analysis->data.size()},      {"group_by", groupBy},
+            {"trace_duration_ns", stats.traceDuration}, {"rows", std::move(rows)},
         };
         if (subgroupBy)
             out["subgroup_by"] = *subgroupBy;
@@ -162,7 +145,8 @@ int runStats(const std::vector<std::string>& argv)
         return Success;
     }
 
-    std::printf("%s: trace %s, %zu span(s), %s; by %s%s\n", terminalSafe(outcome->path, 1000).c_str(),
+    std::printf("%s: trace %s, %zu span(s), %s; by %s%s\n",
+                terminalSafe(loaded->file.outcome.path, 1000).c_str(),
                 toHex128(analysis->data.traceId).c_str(), analysis->data.size(),
                 durationText(double(stats.traceDuration)).c_str(), terminalSafe(groupBy).c_str(),
                 subgroupBy ? (", then " + terminalSafe(*subgroupBy)).c_str() : "");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // "spanscope critical-path" and "spanscope stats" as a user runs them: the real binary on the
 // bundled sample, whose spans and times are in resources/samples/make-checkout-sample.py.
+#include "CliRun.h"
 #include "TestSupport.h"
 
 #include <QJsonArray>
@@ -17,27 +18,8 @@ namespace {
 
 constexpr qint64 kBaseNs = 1773480413589000000; // BASE_NS of the sample
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runSpanscope(const QStringList& arguments, const QString& cacheHome)
-{
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("XDG_CACHE_HOME"), cacheHome);
-    environment.remove(QStringLiteral("DISPLAY"));
-    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(SPANSCOPE_BINARY), arguments);
-    if (!process.waitForFinished(120000))
-        qFatal("spanscope did not finish");
-    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-               process.readAllStandardOutput(), process.readAllStandardError()};
-}
+using Run = test::CliRun;
+using test::runSpanscope;
 
 QString sample()
 {

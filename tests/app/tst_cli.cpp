@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The command line as a user runs it: the real binary, its output and its exit status.
+#include "CliRun.h"
 #include "TestSupport.h"
 
 #include <QJsonArray>
@@ -13,28 +14,8 @@ using namespace spanscope;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runSpanscope(const QStringList& arguments, const QString& cacheHome)
-{
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("XDG_CACHE_HOME"), cacheHome);
-    environment.remove(QStringLiteral("DISPLAY"));
-    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(SPANSCOPE_BINARY), arguments);
-    if (!process.waitForFinished(120000))
-        qFatal("spanscope did not finish");
-    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-               process.readAllStandardOutput(), process.readAllStandardError()};
-}
+using Run = test::CliRun;
+using test::runSpanscope;
 
 } // namespace
 

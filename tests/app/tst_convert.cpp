@@ -2,6 +2,7 @@
 // `spanscope spans --json` and `spanscope convert`, run as a user runs them: the canonical dump
 // against its golden file, every format converted and read back to the same canonical dump (minus
 // exactly what the format cannot carry, docs/FORMATS.md "Conversion"), and round trips.
+#include "CliRun.h"
 #include "TestSupport.h"
 #include "model/AttributeCodec.h"
 
@@ -19,27 +20,8 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runSpanscope(const QStringList& arguments, const QString& cacheHome)
-{
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("XDG_CACHE_HOME"), cacheHome);
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(SPANSCOPE_BINARY), arguments);
-    if (!process.waitForStarted(30000))
-        return Run{-1, {}, "cannot start " SPANSCOPE_BINARY};
-    if (!process.waitForFinished(300000))
-        qFatal("spanscope did not finish");
-    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-               process.readAllStandardOutput(), process.readAllStandardError()};
-}
+using Run = test::CliRun;
+using test::runSpanscope;
 
 QString sample()
 {

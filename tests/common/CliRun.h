@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace spanscope::test {
+
+// One run of the real spanscope binary, as a user runs it from a shell without a display.
+struct CliRun
+{
+    int exitCode = -1; // -1: crashed or could not start
+    QByteArray out;
+    QByteArray err;
+};
+
+// Runs spanscope with its cache in cacheHome (XDG_CACHE_HOME), no DISPLAY, no WAYLAND_DISPLAY,
+// no QT_QPA_PLATFORM. Fails the whole test if it does not finish within five minutes.
+CliRun runSpanscope(const QStringList& arguments, const QString& cacheHome);
+
+} // namespace spanscope::test
