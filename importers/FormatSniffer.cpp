@@ -208,12 +208,15 @@ SniffResult sniffFormat(std::string_view head, bool complete)
             const Keys keys = objectKeys(scanner, &dataKeys, &spanKeys);
             if (!keys.empty()) {
                 result = fromObjectKeys(keys, dataKeys, spanKeys);
-                if (result.format == TraceFormat::OtlpJson)
+                // Any JSON format may come one document per line (a Jaeger trace per line, say).
+                if (result.format != TraceFormat::Unknown)
                     result.jsonLines = firstLineIsCompleteValue(text.substr(first));
                 return result;
             }
         } else {
             result = fromArray(scanner);
+            if (result.format != TraceFormat::Unknown)
+                result.jsonLines = firstLineIsCompleteValue(text.substr(first));
             if (result.format != TraceFormat::Unknown || !looksLikeProtobuf(head))
                 return result;
         }

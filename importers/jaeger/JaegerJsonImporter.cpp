@@ -8,6 +8,7 @@
 #include "JaegerSpanReader.h"
 #include "importers/ImportFailure.h"
 #include "importers/Importer.h"
+#include "importers/json/JsonDocuments.h"
 #include "importers/json/JsonElement.h"
 #include "importers/json/JsonScanner.h"
 
@@ -53,13 +54,7 @@ public:
         m_reader = &reader;
         m_embedded = &embedded;
 
-        uint64_t documents = 0;
-        while (scanner.nextDocument()) {
-            ++documents;
-            readDocument();
-        }
-        if (documents == 0)
-            throw ImportFailure(scanner.location(), "no JSON content");
+        readJsonDocuments(context, scanner, [this] { readDocument(); });
         context.variant = variantText();
     }
 

@@ -4,10 +4,9 @@
 #include "OtlpJsonElements.h"
 #include "importers/ImportFailure.h"
 #include "importers/Importer.h"
+#include "importers/json/JsonDocuments.h"
 #include "importers/json/JsonElement.h"
 #include "importers/json/JsonScanner.h"
-
-#include <optional>
 
 namespace spanscope {
 
@@ -19,43 +18,13 @@ public:
     void run(ImportContext& context) override
     {
         JsonScanner scanner(context.source, context.limits);
-        scanner.setLineMode(context.jsonLines);
         scanner.setReadCallback(context.onRead);
         OtlpJsonElements elements(context.limits);
         m_context = &context;
         m_scanner = &scanner;
         m_elements = &elements;
 
-        uint64_t documents = 0;
-        uint64_t badLines = 0;
-        std::optional<ImportFailure> firstFailure;
-        while (scanner.nextDocument()) {
-            ++documents;
-            try {
-                readDocument();
-                scanner.endDocument();
-            } catch (const ImportFailure& failure) {
-                if (!context.jsonLines)
-                    throw;
-                // One broken line (a truncated last write, say) must not cost the other lines.
-                ++badLines;
-                if (!firstFailure)
-                    firstFailure = failure;
-                context.warn(failure.location(), std::string("line skipped: ") + failure.what());
-                scanner.skipRestOfLine();
-            }
-        }
-        if (documents == 0)
-            throw ImportFailure(scanner.location(), "no JSON content");
-        if (context.jsonLines && badLines == documents) {
-            // Not one line could be read (a one-line file is the usual case): its error is the answer.
-            if (documents == 1)
-                throw *firstFailure;
-            throw ImportFailure(firstFailure->location(),
-                                std::string("no line of this JSON Lines file could be read; "
-                                            "the first: ") +
-                                    firstFailure->what());
-        }
+        const uint64_t documents = readJsonDocuments(context, scanner, [this] { readDocument(); });
         context.variant = context.jsonLines && documents > 1 ? "JSON Lines" : "";
     }
 

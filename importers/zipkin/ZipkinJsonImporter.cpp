@@ -8,6 +8,7 @@
 #include "ZipkinV1Conversion.h"
 #include "importers/ImportFailure.h"
 #include "importers/Importer.h"
+#include "importers/json/JsonDocuments.h"
 #include "importers/json/JsonElement.h"
 #include "importers/json/JsonScanner.h"
 
@@ -31,13 +32,7 @@ public:
         m_conversion = &conversion;
         m_writer = &writer;
 
-        uint64_t documents = 0;
-        while (scanner.nextDocument()) {
-            ++documents;
-            readDocument();
-        }
-        if (documents == 0)
-            throw ImportFailure(scanner.location(), "no JSON content");
+        readJsonDocuments(context, scanner, [this] { readDocument(); });
         context.variant = variantText();
     }
 
