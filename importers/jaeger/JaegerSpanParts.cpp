@@ -47,7 +47,7 @@ void JaegerSpanReader::readTags(ondemand::value array, SpanRecord& span)
             span.statusMessage = own(clip(m_tag.text));
         }
     }
-    noteLimits(m_attributes, "span");
+    noteAttributeLimits(m_attributes, m_limits, "tag", "span", m_notes);
 }
 
 void JaegerSpanReader::readLogs(ondemand::value array)
@@ -63,7 +63,7 @@ void JaegerSpanReader::readLogs(ondemand::value array)
         event.name = "log";
         bool named = false;
         bool timed = false;
-        AttributeEncoder& attributes = eventEncoder(m_events.size());
+        AttributeEncoder& attributes = m_eventAttributes.fresh(m_events.size());
         for (auto field : element.get_object()) {
             const std::string_view key = field.unescaped_key().value();
             if (key == "timestamp") {
@@ -93,7 +93,7 @@ void JaegerSpanReader::readLogs(ondemand::value array)
             m_notes.push_back("a log without \"timestamp\" is placed at time 0");
         event.attributes = attributes.data();
         event.droppedAttributes = attributes.droppedAttributes();
-        noteLimits(attributes, "log");
+        noteAttributeLimits(attributes, m_limits, "tag", "log", m_notes);
         m_events.push_back(event);
     }
 }
@@ -181,7 +181,7 @@ void JaegerSpanReader::readProcessObject(ondemand::value value, ResourceRecord& 
     }
     resource.attributes = m_processAttributes.data();
     resource.droppedAttributes = m_processAttributes.droppedAttributes();
-    noteLimits(m_processAttributes, "process");
+    noteAttributeLimits(m_processAttributes, m_limits, "tag", "process", m_notes);
 }
 
 void JaegerSpanReader::parseProcess(std::string_view json, size_t capacity, ResourceRecord& resource)

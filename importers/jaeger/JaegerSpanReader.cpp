@@ -12,7 +12,8 @@ using jaeger::isKey;
 using jaeger::quoted;
 
 JaegerSpanReader::JaegerSpanReader(const ImportLimits& limits)
-    : m_limits(limits), m_attributes(&limits), m_processAttributes(&limits), m_clipper(limits.maxValueBytes)
+    : m_limits(limits), m_attributes(&limits), m_processAttributes(&limits), m_eventAttributes(limits),
+      m_clipper(limits.maxValueBytes)
 {}
 
 std::string_view JaegerSpanReader::own(std::string_view text)
@@ -28,26 +29,6 @@ std::string_view JaegerSpanReader::clip(std::string_view text)
         m_notes.push_back("a name, message or service name longer than " +
                           std::to_string(m_limits.maxValueBytes) + " bytes was truncated");
     return text;
-}
-
-AttributeEncoder& JaegerSpanReader::eventEncoder(size_t index)
-{
-    while (m_eventAttributes.size() <= index)
-        m_eventAttributes.emplace_back(&m_limits);
-    AttributeEncoder& encoder = m_eventAttributes[index];
-    encoder.clear();
-    encoder.resetLimitCounters();
-    return encoder;
-}
-
-void JaegerSpanReader::noteLimits(const AttributeEncoder& encoder, const char* owner)
-{
-    if (encoder.truncatedValues())
-        m_notes.push_back(std::to_string(encoder.truncatedValues()) + " value(s) of a " + owner +
-                          " truncated to " + std::to_string(m_limits.maxValueBytes) + " bytes");
-    if (encoder.droppedAttributes())
-        m_notes.push_back(std::to_string(encoder.droppedAttributes()) + " tag(s) of a " + owner +
-                          " dropped (limit " + std::to_string(m_limits.maxAttributesPerOwner) + ")");
 }
 
 void JaegerSpanReader::addRetryNotes()

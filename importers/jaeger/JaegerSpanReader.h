@@ -2,6 +2,7 @@
 #pragma once
 
 #include "JaegerTags.h"
+#include "importers/common/AttributeEncoderPool.h"
 #include "importers/common/FieldRetry.h"
 #include "importers/common/TextClipper.h"
 #include "importers/json/SimdjsonValues.h"
@@ -100,8 +101,6 @@ private:
     std::optional<uint64_t> readSpanId(ondemand::value value, const char* field, bool report);
     std::string_view own(std::string_view text);
     std::string_view clip(std::string_view text);
-    AttributeEncoder& eventEncoder(size_t index);
-    void noteLimits(const AttributeEncoder& encoder, const char* owner);
 
     const ImportLimits& m_limits;
     ondemand::parser m_parser;
@@ -109,7 +108,7 @@ private:
     JaegerTag m_tag;
     AttributeEncoder m_attributes;
     AttributeEncoder m_processAttributes;
-    std::deque<AttributeEncoder> m_eventAttributes;
+    AttributeEncoderPool m_eventAttributes;
     std::vector<EventRecord> m_events;
     std::vector<LinkRecord> m_links;
     std::vector<Reference> m_references;

@@ -69,26 +69,9 @@ std::optional<StatusCode> statusCodeFromName(std::string_view name)
     return std::nullopt;
 }
 
-OtlpJsonElements::OtlpJsonElements(const ImportLimits& limits) : m_limits(limits), m_attributes(&limits) {}
-
-AttributeEncoder& OtlpJsonElements::pooledEncoder(std::deque<AttributeEncoder>& pool, size_t index)
-{
-    while (pool.size() <= index)
-        pool.emplace_back(&m_limits);
-    pool[index].clear();
-    pool[index].resetLimitCounters();
-    return pool[index];
-}
-
-void OtlpJsonElements::noteLimits(const AttributeEncoder& encoder, const char* owner)
-{
-    if (encoder.truncatedValues())
-        m_notes.push_back(std::to_string(encoder.truncatedValues()) + " attribute value(s) of a " + owner +
-                          " truncated to " + std::to_string(m_limits.maxValueBytes) + " bytes");
-    if (encoder.droppedAttributes())
-        m_notes.push_back(std::to_string(encoder.droppedAttributes()) + " attribute(s) of a " + owner +
-                          " dropped (limit " + std::to_string(m_limits.maxAttributesPerOwner) + ")");
-}
+OtlpJsonElements::OtlpJsonElements(const ImportLimits& limits)
+    : m_limits(limits), m_attributes(&limits), m_eventAttributes(limits), m_linkAttributes(limits)
+{}
 
 template<class Encoder>
 void OtlpJsonElements::addAnyValue(Encoder& encoder, std::string_view key, ondemand::value value, int depth)
@@ -173,7 +156,7 @@ void OtlpJsonElements::readEvents(ondemand::value array)
             break;
         }
         EventRecord event;
-        AttributeEncoder& attributes = pooledEncoder(m_eventAttributes, m_events.size());
+        AttributeEncoder& attributes = m_eventAttributes.fresh(m_events.size());
         for (auto field : element.get_object()) {
             const RawKey key = keyOf(field);
             if (key.is("timeUnixNano", "time_unix_nano"))
@@ -186,7 +169,7 @@ void OtlpJsonElements::readEvents(ondemand::value array)
                 event.droppedAttributes = uint32_t(std::max<int64_t>(0, readInt64(field.value(), "dropped")));
         }
         event.attributes = attributes.data();
-        noteLimits(attributes, "span event");
+        noteAttributeLimits(attributes, m_limits, "attribute", "span event", m_notes);
         m_events.push_back(event);
     }
 }
@@ -199,7 +182,7 @@ void OtlpJsonElements::readLinks(ondemand::value array)
             break;
         }
         LinkRecord link;
-        AttributeEncoder& attributes = pooledEncoder(m_linkAttributes, m_links.size());
+        AttributeEncoder& attributes = m_linkAttributes.fresh(m_links.size());
         bool valid = true;
         for (auto field : element.get_object()) {
             const RawKey key = keyOf(field);
@@ -228,7 +211,7 @@ void OtlpJsonElements::readLinks(ondemand::value array)
             continue;
         }
         link.attributes = attributes.data();
-        noteLimits(attributes, "span link");
+        noteAttributeLimits(attributes, m_limits, "attribute", "span link", m_notes);
         m_links.push_back(link);
     }
 }
@@ -380,7 +363,7 @@ void OtlpJsonElements::parseSpan(std::string_view json, size_t capacity, SpanRec
     span.attributes = m_attributes.data();
     span.events = m_events;
     span.links = m_links;
-    noteLimits(m_attributes, "span");
+    noteAttributeLimits(m_attributes, m_limits, "attribute", "span", m_notes);
 }
 
 void OtlpJsonElements::parseResource(std::string_view json, size_t capacity, ResourceRecord& resource)
@@ -404,7 +387,7 @@ void OtlpJsonElements::parseResource(std::string_view json, size_t capacity, Res
         m_serviceName.clear();
     resource.serviceName = m_serviceName;
     resource.attributes = m_attributes.data();
-    noteLimits(m_attributes, "resource");
+    noteAttributeLimits(m_attributes, m_limits, "attribute", "resource", m_notes);
 }
 
 void OtlpJsonElements::parseScope(std::string_view json, size_t capacity, ScopeRecord& scope)

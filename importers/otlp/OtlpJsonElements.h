@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "importers/common/AttributeEncoderPool.h"
 #include "importers/json/SimdjsonValues.h"
 #include "model/AttributeCodec.h"
 #include "model/SpanRecord.h"
@@ -37,14 +38,12 @@ private:
     void readEvents(ondemand::value array);
     void readLinks(ondemand::value array);
     void readStatus(ondemand::value status, SpanRecord& span);
-    AttributeEncoder& pooledEncoder(std::deque<AttributeEncoder>& pool, size_t index);
-    void noteLimits(const AttributeEncoder& encoder, const char* owner);
 
     const ImportLimits& m_limits;
     ondemand::parser m_parser;
     AttributeEncoder m_attributes;
-    std::deque<AttributeEncoder> m_eventAttributes;
-    std::deque<AttributeEncoder> m_linkAttributes;
+    AttributeEncoderPool m_eventAttributes;
+    AttributeEncoderPool m_linkAttributes;
     std::vector<EventRecord> m_events;
     std::vector<LinkRecord> m_links;
     std::vector<std::string> m_notes;

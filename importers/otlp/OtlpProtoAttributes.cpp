@@ -49,25 +49,6 @@ std::string_view OtlpProtoElements::text(std::string_view raw)
     return m_repaired.back();
 }
 
-AttributeEncoder& OtlpProtoElements::pooledEncoder(std::deque<AttributeEncoder>& pool, size_t index)
-{
-    while (pool.size() <= index)
-        pool.emplace_back(&m_limits);
-    pool[index].clear();
-    pool[index].resetLimitCounters();
-    return pool[index];
-}
-
-void OtlpProtoElements::noteLimits(const AttributeEncoder& encoder, const char* owner)
-{
-    if (encoder.truncatedValues())
-        m_notes.push_back(std::to_string(encoder.truncatedValues()) + " attribute value(s) of a " + owner +
-                          " truncated to " + std::to_string(m_limits.maxValueBytes) + " bytes");
-    if (encoder.droppedAttributes())
-        m_notes.push_back(std::to_string(encoder.droppedAttributes()) + " attribute(s) of a " + owner +
-                          " dropped (limit " + std::to_string(m_limits.maxAttributesPerOwner) + ")");
-}
-
 template<class Encoder>
 void OtlpProtoElements::addAnyValue(Encoder& encoder, std::string_view key, const Field& value, int depth)
 {

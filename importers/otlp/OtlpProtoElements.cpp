@@ -25,7 +25,8 @@ int64_t nanos(uint64_t value)
 } // namespace
 
 OtlpProtoElements::OtlpProtoElements(const ImportLimits& limits)
-    : m_limits(limits), m_attributes(&limits), m_ownerAttributes(&limits)
+    : m_limits(limits), m_attributes(&limits), m_ownerAttributes(&limits), m_eventAttributes(limits),
+      m_linkAttributes(limits)
 {}
 
 void OtlpProtoElements::beginElement()
@@ -46,7 +47,7 @@ void OtlpProtoElements::readEvent(const Field& event)
         return;
     }
     EventRecord record;
-    AttributeEncoder& attributes = pooledEncoder(m_eventAttributes, m_events.size());
+    AttributeEncoder& attributes = m_eventAttributes.fresh(m_events.size());
     MessageReader reader(event.bytes, event.dataOffset, "Span.Event");
     Field field;
     while (reader.next(field)) {
@@ -72,7 +73,7 @@ void OtlpProtoElements::readEvent(const Field& event)
         }
     }
     record.attributes = attributes.data();
-    noteLimits(attributes, "span event");
+    noteAttributeLimits(attributes, m_limits, "attribute", "span event", m_notes);
     m_events.push_back(record);
 }
 
@@ -85,7 +86,7 @@ void OtlpProtoElements::readLink(const Field& link)
         return;
     }
     LinkRecord record;
-    AttributeEncoder& attributes = pooledEncoder(m_linkAttributes, m_links.size());
+    AttributeEncoder& attributes = m_linkAttributes.fresh(m_links.size());
     MessageReader reader(link.bytes, link.dataOffset, "Span.Link");
     std::string_view traceId;
     std::string_view spanId;
@@ -129,7 +130,7 @@ void OtlpProtoElements::readLink(const Field& link)
     record.traceId = *trace;
     record.spanId = *span;
     record.attributes = attributes.data();
-    noteLimits(attributes, "span link");
+    noteAttributeLimits(attributes, m_limits, "attribute", "span link", m_notes);
     m_links.push_back(record);
 }
 
@@ -269,7 +270,7 @@ bool OtlpProtoElements::parseSpan(std::string_view bytes, uint64_t offset, SpanR
     span.attributes = m_attributes.data();
     span.events = m_events;
     span.links = m_links;
-    noteLimits(m_attributes, "span");
+    noteAttributeLimits(m_attributes, m_limits, "attribute", "span", m_notes);
     return true;
 }
 
@@ -297,7 +298,7 @@ void OtlpProtoElements::parseResource(std::string_view bytes, uint64_t offset, R
         m_serviceName.clear();
     resource.serviceName = m_serviceName;
     resource.attributes = m_ownerAttributes.data();
-    noteLimits(m_ownerAttributes, "resource");
+    noteAttributeLimits(m_ownerAttributes, m_limits, "attribute", "resource", m_notes);
 }
 
 void OtlpProtoElements::parseScope(std::string_view bytes, uint64_t offset, ScopeRecord& scope)
@@ -330,7 +331,7 @@ void OtlpProtoElements::parseScope(std::string_view bytes, uint64_t offset, Scop
         }
     }
     scope.attributes = m_ownerAttributes.data();
-    noteLimits(m_ownerAttributes, "instrumentation scope");
+    noteAttributeLimits(m_ownerAttributes, m_limits, "attribute", "instrumentation scope", m_notes);
 }
 
 } // namespace spanscope

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ProtoWire.h"
+#include "importers/common/AttributeEncoderPool.h"
 #include "model/AttributeCodec.h"
 #include "model/SpanRecord.h"
 
@@ -41,15 +42,13 @@ private:
     void readLink(const proto::Field& field);
     void readStatus(const proto::Field& field, SpanRecord& span);
     std::string_view text(std::string_view raw);
-    AttributeEncoder& pooledEncoder(std::deque<AttributeEncoder>& pool, size_t index);
-    void noteLimits(const AttributeEncoder& encoder, const char* owner);
     void beginElement();
 
     const ImportLimits& m_limits;
     AttributeEncoder m_attributes;
     AttributeEncoder m_ownerAttributes; // resource or scope
-    std::deque<AttributeEncoder> m_eventAttributes;
-    std::deque<AttributeEncoder> m_linkAttributes;
+    AttributeEncoderPool m_eventAttributes;
+    AttributeEncoderPool m_linkAttributes;
     std::vector<EventRecord> m_events;
     std::vector<LinkRecord> m_links;
     std::vector<std::string> m_notes;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ZipkinSpanWriter.h"
 
+#include "importers/common/AttributeEncoderPool.h"
 #include "model/Ids.h"
 #include "model/ImportLimits.h"
 #include "model/SpanSink.h"
@@ -121,12 +122,7 @@ void ZipkinSpanWriter::write(const ZipkinRecord& record, const ZipkinSpan& span,
         m_attributes.addString("net.peer.ipv6", remote.ipv6);
     if (remote.port != 0 && !hasTag(span, "net.peer.port"))
         m_attributes.addInt("net.peer.port", remote.port);
-    if (m_attributes.truncatedValues())
-        notes.push_back(std::to_string(m_attributes.truncatedValues()) + " tag value(s) truncated to " +
-                        std::to_string(m_limits.maxValueBytes) + " bytes");
-    if (m_attributes.droppedAttributes())
-        notes.push_back(std::to_string(m_attributes.droppedAttributes()) + " tag(s) dropped (limit " +
-                        std::to_string(m_limits.maxAttributesPerOwner) + ")");
+    noteAttributeLimits(m_attributes, m_limits, "tag", "span", notes);
     out.attributes = m_attributes.data();
     out.droppedAttributes = m_attributes.droppedAttributes();
 
