@@ -81,6 +81,13 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const std::string& path, Open
             break;
         }
         // Only now, knowing the file is ours, change how it is journaled.
+        if (state == WorkspaceSchema::State::Empty) {
+            // 16 KiB pages: a million-span import writes a quarter of the pages (and makes a
+            // quarter of the write and read calls) that 4 KiB pages cost; a span's attribute blob
+            // (a few hundred bytes) still shares its page with dozens of others. Only a new file
+            // takes it (before WAL fixes the size); older workspaces keep theirs.
+            db.exec("PRAGMA page_size = 16384");
+        }
         db.exec("PRAGMA journal_mode = WAL");
         db.exec("PRAGMA synchronous = NORMAL");
         // No connection checkpoints on its own: an import's log can be hundreds of megabytes, and

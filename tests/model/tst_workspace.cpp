@@ -57,6 +57,7 @@ private slots:
         auto journal = db.prepare("PRAGMA journal_mode");
         QVERIFY(journal.step());
         QCOMPARE(std::string(journal.columnText(0)), std::string("wal"));
+        QCOMPARE(db.queryInt("PRAGMA page_size"), int64_t(16384)); // docs/PERFORMANCE.md
     }
 
     void refusesForeignAndCorruptFilesWithoutTouchingThem_data()
@@ -140,6 +141,7 @@ private slots:
         Workspace& workspace = **opened;
         sql::Database& db = workspace.db();
         QCOMPARE(db.queryInt("PRAGMA user_version"), int64_t(2));
+        QCOMPARE(db.queryInt("PRAGMA page_size"), int64_t(4096)); // an existing file keeps its pages
         QCOMPARE(db.queryInt("SELECT count(*) FROM spans"), int64_t(40));
         QCOMPARE(db.queryInt("SELECT count(*) FROM events"), int64_t(2));
         QCOMPARE(db.queryInt("SELECT first_span FROM sources"), db.queryInt("SELECT min(id) FROM spans"));
