@@ -2,6 +2,7 @@
 #include "TextFormat.h"
 
 #include <QDateTime>
+#include <algorithm>
 #include <cmath>
 
 namespace spanscope {
@@ -23,24 +24,23 @@ QString TextFormat::duration(int64_t ns)
     return tr("%1 h %2 min").arg(int64_t(value / 3600e9)).arg(int64_t(std::fmod(value / 60e9, 60.0)));
 }
 
-QString TextFormat::offset(int64_t ns, int64_t step)
+QString TextFormat::offset(int64_t ns, int64_t step, int64_t largest)
 {
     if (ns == 0)
         return QStringLiteral("0");
-    const double value = double(ns);
-    const auto decimals = [step](double unit) {
-        int digits = 0;
-        for (double s = double(step) / unit; s < 1 && digits < 6; s *= 10)
-            ++digits;
-        return digits;
-    };
-    if (step < 1000)
+    const double magnitude = std::abs(double(largest));
+    const double unit = magnitude >= 1e9 ? 1e9 : magnitude >= 1e6 ? 1e6 : magnitude >= 1e3 ? 1e3 : 1;
+    int decimals = 0;
+    for (double s = double(std::max<int64_t>(step, 1)) / unit; s < 1 && decimals < 9; s *= 10)
+        ++decimals;
+    const double value = double(ns) / unit;
+    if (unit == 1)
         return tr("%1 ns").arg(ns);
-    if (step < 1000000)
-        return tr("%1 µs").arg(value / 1e3, 0, 'f', decimals(1e3));
-    if (step < 1000000000)
-        return tr("%1 ms").arg(value / 1e6, 0, 'f', decimals(1e6));
-    return tr("%1 s").arg(value / 1e9, 0, 'f', decimals(1e9));
+    if (unit == 1e3)
+        return tr("%1 µs").arg(value, 0, 'f', decimals);
+    if (unit == 1e6)
+        return tr("%1 ms").arg(value, 0, 'f', decimals);
+    return tr("%1 s").arg(value, 0, 'f', decimals);
 }
 
 QString TextFormat::timestamp(int64_t unixNs)

@@ -15,8 +15,10 @@ class TextFormat
 
 public:
     static QString duration(int64_t ns);
-    // A tick label for an offset from the trace start, with the precision the tick step needs.
-    static QString offset(int64_t ns, int64_t step);
+    // A tick label for an offset from the trace start. Every label of one axis uses the same unit,
+    // the largest one the axis' largest offset (largest) reaches, with the decimals the tick step
+    // needs: "0", "0.5 µs", ... "5.0 µs" rather than "4500 ns", "5000 ns".
+    static QString offset(int64_t ns, int64_t step, int64_t largest);
     // "2026-11-21 14:03:07.123" in local time.
     static QString timestamp(int64_t unixNs);
     // Untrusted text from a trace file, made safe for a single line of plain text: control

@@ -166,17 +166,26 @@ void WaterfallPainter::paintHeader(QPainter& painter, const QRect& area, const W
     const int64_t origin = scene.analysis->times.traceStart;
     const TimeTicks ticks = computeTicks(mapping, origin, 90);
     painter.setPen(kMutedText);
+    int64_t largest = 0;
+    for (const TimeTick& tick : ticks.ticks)
+        largest = std::max(largest, std::abs(tick.time - origin));
+    double previousLabelEnd = -1e9;
     for (const TimeTick& tick : ticks.ticks) {
         painter.drawLine(QPointF(tick.x, header.bottom() - 5), QPointF(tick.x, header.bottom()));
-        const QString label = TextFormat::offset(tick.time - origin, ticks.step);
+        const QString label = TextFormat::offset(tick.time - origin, ticks.step, largest);
         const int labelWidth = painter.fontMetrics().horizontalAdvance(label) + 4;
-        // Labels sit right of their tick, or left of it where the area ends.
-        if (tick.x + 3 + labelWidth <= area.right())
-            painter.drawText(QRectF(tick.x + 3, header.top(), labelWidth, header.height() - 2),
-                             Qt::AlignVCenter | Qt::AlignLeft, label);
-        else if (tick.x - 3 - labelWidth > bars.left())
-            painter.drawText(QRectF(tick.x - 3 - labelWidth, header.top(), labelWidth, header.height() - 2),
-                             Qt::AlignVCenter | Qt::AlignRight, label);
+        // Labels sit right of their tick, or left of it where the area ends; a label that would
+        // touch the one before it is left out (its tick stays).
+        QRectF box(tick.x + 3, header.top(), labelWidth, header.height() - 2);
+        Qt::Alignment alignment = Qt::AlignVCenter | Qt::AlignLeft;
+        if (box.right() > area.right()) {
+            box.moveRight(tick.x - 3);
+            alignment = Qt::AlignVCenter | Qt::AlignRight;
+        }
+        if (box.left() <= bars.left() || box.left() < previousLabelEnd + 6)
+            continue;
+        painter.drawText(box, alignment, label);
+        previousLabelEnd = box.right();
     }
     painter.restore();
 }
