@@ -12,6 +12,7 @@ namespace spanscope {
 namespace {
 
 constexpr size_t kSniffBytes = 1 << 20;
+constexpr std::string_view kUtf8Bom("\xEF\xBB\xBF", 3);
 
 std::unique_ptr<Importer> importerFor(TraceFormat format)
 {
@@ -47,6 +48,12 @@ StreamInfo importStream(std::unique_ptr<ByteSource> source, SpanSink& sink, cons
     const SniffResult sniff = sniffFormat(head, head.size() < kSniffBytes);
     if (sniff.format == TraceFormat::Unknown)
         throw ImportFailure(SourceLocation{}, sniff.problem);
+    if (sniff.format != TraceFormat::OtlpProtobuf && head.starts_with(kUtf8Bom)) {
+        // The sniffer looked past the byte order mark some editors write; the JSON importers must
+        // not see it either (it is not JSON), or the first document fails.
+        char bom[kUtf8Bom.size()];
+        peekable->read(bom, sizeof bom);
+    }
 
     ImportContext context{*peekable, sink, limits, onRead, sniff.jsonLines, {}, 0, 0};
     try {

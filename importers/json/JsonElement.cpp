@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "JsonElement.h"
 
+#include "model/Ids.h"
+
 #include <nlohmann/json.hpp>
 
 namespace spanscope {
@@ -48,7 +50,46 @@ std::string shortMessage(const std::string& full)
     return "invalid JSON (" + text + ")";
 }
 
+// The UTF-16 code unit of a \uXXXX escape starting at json[at], or -1 if there is none.
+int escapedUnit(std::string_view json, size_t at)
+{
+    if (at + 6 > json.size() || json[at] != '\\' || json[at + 1] != 'u')
+        return -1;
+    const auto unit = parseHex64(json.substr(at + 2, 4));
+    return unit ? int(*unit) : -1;
+}
+
 } // namespace
+
+bool replaceLoneSurrogateEscapes(std::string& json)
+{
+    const auto isHigh = [](int unit) {
+        return unit >= 0xD800 && unit <= 0xDBFF;
+    };
+    const auto isLow = [](int unit) {
+        return unit >= 0xDC00 && unit <= 0xDFFF;
+    };
+    bool replaced = false;
+    for (size_t i = 0; i + 1 < json.size(); ++i) {
+        if (json[i] != '\\')
+            continue;
+        const int unit = escapedUnit(json, i);
+        if (unit < 0) {
+            ++i; // another escape ("\\\\", "\\n"): its second character is not the start of one
+            continue;
+        }
+        if (isHigh(unit) && isLow(escapedUnit(json, i + 6))) {
+            i += 11; // a pair
+            continue;
+        }
+        if (isHigh(unit) || isLow(unit)) {
+            json.replace(i + 2, 4, "fffd");
+            replaced = true;
+        }
+        i += 5;
+    }
+    return replaced;
+}
 
 std::optional<JsonSyntaxError> findJsonSyntaxError(std::string_view json)
 {

@@ -127,6 +127,8 @@ std::string_view readString(ondemand::value value, const char* field)
     if (value.type().value() == ondemand::json_type::null)
         return {};
     auto text = value.get_string();
+    if (text.error() == simdjson::STRING_ERROR)
+        throw simdjson::simdjson_error(text.error()); // a bad escape, not a wrong type: parseElement decides
     if (text.error())
         wrongType(field, "a string");
     return text.value_unsafe();

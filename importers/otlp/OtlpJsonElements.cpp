@@ -70,8 +70,19 @@ std::optional<StatusCode> statusCodeFromName(std::string_view name)
 }
 
 OtlpJsonElements::OtlpJsonElements(const ImportLimits& limits)
-    : m_limits(limits), m_attributes(&limits), m_eventAttributes(limits), m_linkAttributes(limits)
+    : m_limits(limits), m_attributes(&limits), m_eventAttributes(limits), m_linkAttributes(limits),
+      m_clipper(limits.maxValueBytes)
 {}
+
+std::string_view OtlpJsonElements::clip(std::string_view text)
+{
+    const uint64_t before = m_clipper.clipped();
+    text = m_clipper.clip(text);
+    if (m_clipper.clipped() != before)
+        m_notes.push_back("a name or message longer than " + std::to_string(m_limits.maxValueBytes) +
+                          " bytes was truncated");
+    return text;
+}
 
 template<class Encoder>
 void OtlpJsonElements::addAnyValue(Encoder& encoder, std::string_view key, ondemand::value value, int depth)
@@ -107,8 +118,10 @@ void OtlpJsonElements::addAnyValue(Encoder& encoder, std::string_view key, ondem
             for (auto listField : container) {
                 if (!keyOf(listField).is("values"))
                     continue;
-                ondemand::array values = listField.value().get_array();
-                for (auto element : values) {
+                ondemand::value values = listField.value();
+                if (values.type().value() == ondemand::json_type::null)
+                    continue; // proto3 JSON: null is the default, no elements
+                for (auto element : values.get_array()) {
                     if (withKeys) {
                         ondemand::object entry = element.get_object();
                         const std::string_view entryKey = readString(entry["key"].value(), "key");
@@ -150,6 +163,8 @@ void OtlpJsonElements::readAttributes(AttributeEncoder& encoder, ondemand::value
 
 void OtlpJsonElements::readEvents(ondemand::value array)
 {
+    if (array.type().value() == ondemand::json_type::null)
+        return; // proto3 JSON: null is the default, an empty list
     for (auto element : array.get_array()) {
         if (m_events.size() >= m_limits.maxEventsPerSpan) {
             m_notes.push_back("events beyond " + std::to_string(m_limits.maxEventsPerSpan) + " dropped");
@@ -162,7 +177,7 @@ void OtlpJsonElements::readEvents(ondemand::value array)
             if (key.is("timeUnixNano", "time_unix_nano"))
                 event.timeNs = readInt64(field.value(), "timeUnixNano");
             else if (key.is("name"))
-                event.name = readString(field.value(), "name");
+                event.name = clip(readString(field.value(), "name"));
             else if (key.is("attributes"))
                 readAttributes(attributes, field.value());
             else if (key.is("droppedAttributesCount", "dropped_attributes_count"))
@@ -176,6 +191,8 @@ void OtlpJsonElements::readEvents(ondemand::value array)
 
 void OtlpJsonElements::readLinks(ondemand::value array)
 {
+    if (array.type().value() == ondemand::json_type::null)
+        return; // proto3 JSON: null is the default, an empty list
     for (auto element : array.get_array()) {
         if (m_links.size() >= m_limits.maxLinksPerSpan) {
             m_notes.push_back("links beyond " + std::to_string(m_limits.maxLinksPerSpan) + " dropped");
@@ -188,12 +205,12 @@ void OtlpJsonElements::readLinks(ondemand::value array)
             const RawKey key = keyOf(field);
             if (key.is("traceId", "trace_id")) {
                 const auto id = parseTraceIdText(readString(field.value(), "traceId"));
-                valid = valid && id && id->isValid();
+                valid = valid && id;
                 if (id)
                     link.traceId = *id;
             } else if (key.is("spanId", "span_id")) {
                 const auto id = parseSpanIdText(readString(field.value(), "spanId"));
-                valid = valid && id && *id != 0;
+                valid = valid && id;
                 if (id)
                     link.spanId = *id;
             } else if (key.is("traceState", "trace_state")) {
@@ -206,7 +223,8 @@ void OtlpJsonElements::readLinks(ondemand::value array)
                 link.flags = uint32_t(readInt64(field.value(), "flags"));
             }
         }
-        if (!valid) {
+        // Checked after the fields: an absent id is as unusable as an empty or all-zero one.
+        if (!valid || !link.traceId.isValid() || link.spanId == 0) {
             m_notes.push_back("a link without a valid trace and span id was dropped");
             continue;
         }
@@ -237,7 +255,7 @@ void OtlpJsonElements::readStatus(ondemand::value status, SpanRecord& span)
                 span.status = number >= 0 && number <= 2 ? StatusCode(number) : StatusCode::Unset;
             }
         } else if (key.is("message")) {
-            span.statusMessage = readString(field.value(), "message");
+            span.statusMessage = clip(readString(field.value(), "message"));
         }
     }
 }
@@ -250,6 +268,7 @@ void OtlpJsonElements::parseSpan(std::string_view json, size_t capacity, SpanRec
     m_links.clear();
     m_attributes.clear();
     m_attributes.resetLimitCounters();
+    m_clipper.clear();
 
     ondemand::document document = m_parser.iterate(json, capacity);
     ondemand::object object = document.get_object();
@@ -295,7 +314,7 @@ void OtlpJsonElements::parseSpan(std::string_view json, size_t capacity, SpanRec
             break;
         case 'n':
             if (key.is("name"))
-                span.name = readString(value, "name");
+                span.name = clip(readString(value, "name"));
             break;
         case 'k':
             if (key.is("kind")) {

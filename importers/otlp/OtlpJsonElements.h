@@ -2,6 +2,7 @@
 #pragma once
 
 #include "importers/common/AttributeEncoderPool.h"
+#include "importers/common/TextClipper.h"
 #include "importers/json/SimdjsonValues.h"
 #include "model/AttributeCodec.h"
 #include "model/SpanRecord.h"
@@ -38,6 +39,8 @@ private:
     void readEvents(ondemand::value array);
     void readLinks(ondemand::value array);
     void readStatus(ondemand::value status, SpanRecord& span);
+    // A span or event name or a status message, cut at the value limit like Jaeger's and Zipkin's.
+    std::string_view clip(std::string_view text);
 
     const ImportLimits& m_limits;
     ondemand::parser m_parser;
@@ -49,6 +52,7 @@ private:
     std::vector<std::string> m_notes;
     std::string m_serviceName;
     std::string m_scratch;
+    TextClipper m_clipper; // clipped copies live until the next parseSpan
 };
 
 // "SPAN_KIND_SERVER", "SERVER", 2, ... ; nullopt if unknown.

@@ -30,9 +30,23 @@ public:
 
 private:
     // A TracesData object, or one of the wrappers around it (Tempo's "trace", Jaeger api_v3's
-    // "result").
+    // "result"), or an array of them: the sniffer recognises [{"resourceSpans":...}, ...] as OTLP
+    // JSON, so refusing it here would leave a file that no importer reads.
     void readDocument()
     {
+        if (m_scanner->peek() == JsonKind::Array) {
+            m_scanner->enterArray();
+            while (m_scanner->nextElement()) {
+                if (m_scanner->peek() == JsonKind::Object) {
+                    readTracesObject(0);
+                } else {
+                    m_context->warn(m_scanner->location(),
+                                    "an array element that is not an OTLP JSON object was skipped");
+                    m_scanner->skipValue();
+                }
+            }
+            return;
+        }
         if (m_scanner->peek() != JsonKind::Object)
             m_scanner->fail("expected an OTLP JSON object");
         readTracesObject(0);
