@@ -23,7 +23,7 @@ void EventModel::clear()
     endResetModel();
 }
 
-const SpanEvent* EventModel::event(int row) const
+const SpanEvent* EventModel::eventAt(int row) const
 {
     return row >= 0 && size_t(row) < m_events.size() ? &m_events[size_t(row)] : nullptr;
 }

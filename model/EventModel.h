@@ -30,7 +30,7 @@ public:
 
     void setEvents(const std::vector<SpanEvent>& events, int64_t spanStartNs);
     void clear();
-    const SpanEvent* event(int row) const;
+    const SpanEvent* eventAt(int row) const; // not event(): that is QObject::event(QEvent*)
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
