@@ -5,7 +5,7 @@
 #include "model/ImportLimits.h"
 
 #include <cstring>
-#include <vector>
+#include <memory>
 #include <zlib.h>
 #include <zstd.h>
 
@@ -21,7 +21,8 @@ class Decompressor : public ByteSource
 {
 public:
     Decompressor(std::unique_ptr<ByteSource> source, const ImportLimits& limits)
-        : m_source(std::move(source)), m_limits(limits), m_input(kInputChunk)
+        : m_source(std::move(source)), m_limits(limits),
+          m_input(std::make_unique_for_overwrite<char[]>(kInputChunk))
     {}
 
     uint64_t fileBytesRead() const override { return m_source->fileBytesRead(); }
@@ -31,7 +32,7 @@ protected:
     // Refills the input buffer; returns false at the end of the compressed stream.
     bool fillInput()
     {
-        m_inputSize = m_source->read(m_input.data(), m_input.size());
+        m_inputSize = m_source->read(m_input.get(), kInputChunk);
         m_inputPos = 0;
         m_compressedIn += m_inputSize;
         return m_inputSize > 0;
@@ -57,7 +58,7 @@ protected:
 
     std::unique_ptr<ByteSource> m_source;
     const ImportLimits& m_limits;
-    std::vector<char> m_input;
+    std::unique_ptr<char[]> m_input; // not zero-filled: every byte used is read first
     size_t m_inputSize = 0;
     size_t m_inputPos = 0;
     uint64_t m_compressedIn = 0;
@@ -92,7 +93,7 @@ public:
                     break;
                 }
             }
-            m_stream.next_in = reinterpret_cast<Bytef*>(m_input.data() + m_inputPos);
+            m_stream.next_in = reinterpret_cast<Bytef*>(m_input.get() + m_inputPos);
             m_stream.avail_in = uInt(m_inputSize - m_inputPos);
             m_memberOpen = true;
             const int rc = inflate(&m_stream, Z_NO_FLUSH);
@@ -140,7 +141,7 @@ public:
                 m_finished = true;
                 break;
             }
-            ZSTD_inBuffer in{m_input.data(), m_inputSize, m_inputPos};
+            ZSTD_inBuffer in{m_input.get(), m_inputSize, m_inputPos};
             const size_t rc = ZSTD_decompressStream(m_context, &out, &in);
             m_inputPos = in.pos;
             if (ZSTD_isError(rc))
@@ -171,13 +172,17 @@ std::unique_ptr<ByteSource> decompressingSource(std::unique_ptr<ByteSource> sour
     return peekable;
 }
 
-std::string decompressZstdFrame(std::string_view frame, const ImportLimits& limits)
+std::string decompressZstdFrame(std::string_view frame, const ImportLimits& limits, uint64_t maxBytes)
 {
     ZstdSource source(memorySource(std::string(frame)), limits);
     std::string out;
     char chunk[65536];
-    while (const size_t n = source.read(chunk, sizeof chunk))
+    while (const size_t n = source.read(chunk, sizeof chunk)) {
+        if (n > maxBytes - out.size())
+            throw ImportFailure(SourceLocation{}, "zstd: the frame decompresses to more than the limit of " +
+                                                      std::to_string(maxBytes) + " bytes");
         out.append(chunk, n);
+    }
     return out;
 }
 

@@ -12,6 +12,7 @@ namespace spanscope {
 namespace {
 
 constexpr std::string_view kZstdMagic("\x28\xB5\x2F\xFD", 4);
+constexpr size_t kReadPiece = 1 << 20;
 
 uint32_t readLength(std::string_view bytes)
 {
@@ -79,11 +80,31 @@ private:
             throw ImportFailure(SourceLocation{frameStart, 0, 0},
                                 "frame of " + std::to_string(length) + " bytes is larger than the limit of " +
                                     std::to_string(m_limits.maxElementBytes));
-        std::string frame(length, '\0');
-        if (length > 0 && !readExactly(frame.data(), length))
-            fail("file ends inside a frame (truncated)");
-        if (std::string_view(frame).substr(0, 4) == kZstdMagic)
-            frame = decompressZstdFrame(frame, m_limits);
+        // Read in pieces: a header that claims a large frame costs memory only as its bytes arrive
+        // (a 9-byte file could otherwise allocate maxElementBytes).
+        std::string frame;
+        while (frame.size() < length) {
+            const size_t have = frame.size();
+            const size_t piece = std::min<size_t>(length - have, kReadPiece);
+            frame.resize(have + piece);
+            if (!readExactly(frame.data() + have, piece))
+                fail("file ends inside a frame (truncated)");
+        }
+        if (std::string_view(frame).substr(0, 4) == kZstdMagic) {
+            // The decompressed frame is held whole too, so the element limit applies to it; and the
+            // frames together count against the decompressed-size limit, as a compressed file does.
+            try {
+                frame = decompressZstdFrame(frame, m_limits, m_limits.maxElementBytes);
+            } catch (const ImportFailure& failure) {
+                // Report where the frame is in the stream, not the offset inside the frame.
+                throw ImportFailure(SourceLocation{frameStart, 0, 0}, failure.what());
+            }
+            m_decompressed += frame.size();
+            if (m_decompressed > m_limits.maxDecompressedBytes)
+                throw ImportFailure(SourceLocation{frameStart, 0, 0},
+                                    "zstd: decompressed frames exceed the limit of " +
+                                        std::to_string(m_limits.maxDecompressedBytes) + " bytes");
+        }
         if (!frame.empty() && frame[0] != char(0x0A))
             frame += '\n'; // JSON frames become JSON Lines
         m_payload = std::move(frame);
@@ -96,6 +117,7 @@ private:
     std::string m_payload;
     size_t m_pos = 0;
     uint64_t m_offset = 0;
+    uint64_t m_decompressed = 0;
 };
 
 } // namespace

@@ -31,6 +31,7 @@ private:
 };
 
 // Decompresses one zstd frame held in memory (the collector's length-prefixed, per-message zstd).
-std::string decompressZstdFrame(std::string_view frame, const ImportLimits& limits);
+// Throws ImportFailure if it is corrupt, breaks the decompression limits or inflates beyond maxBytes.
+std::string decompressZstdFrame(std::string_view frame, const ImportLimits& limits, uint64_t maxBytes);
 
 } // namespace spanscope

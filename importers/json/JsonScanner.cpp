@@ -5,6 +5,7 @@
 #include "StructuralBlocks.h"
 #include "importers/ImportFailure.h"
 #include "importers/io/ByteSource.h"
+#include "model/Ids.h"
 #include "model/ImportLimits.h"
 
 #include <algorithm>
@@ -44,20 +45,12 @@ bool isWhitespace(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+// Levels of one skipped or captured value whose bracket types are checked (see scanContainer).
+constexpr uint64_t kTrackedBrackets = 1 << 16;
+
 bool isDelimiter(char c)
 {
     return c == ',' || c == '}' || c == ']' || isWhitespace(c);
-}
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 void appendUtf8(std::string& out, uint32_t codepoint)
@@ -83,7 +76,7 @@ void appendUtf8(std::string& out, uint32_t codepoint)
 
 JsonScanner::JsonScanner(ByteSource& source, const ImportLimits& limits, size_t chunkSize)
     : m_source(source), m_limits(limits), m_chunkSize(std::max<size_t>(chunkSize, 64)),
-      m_buffer(m_chunkSize + kPadding, ' ')
+      m_buffer(std::min(m_chunkSize, kInitialBytes) + kPadding, ' ')
 {}
 
 SourceLocation JsonScanner::location() const
@@ -140,7 +133,11 @@ bool JsonScanner::fillMore()
         if (m_anchor != SIZE_MAX)
             m_anchor -= keep;
     }
-    if (m_end == capacity) {
+    if (capacity < m_chunkSize && (m_end == capacity || m_lastReadFilled)) {
+        // Still growing to the chunk size: a big file (the last read filled the buffer) or a value
+        // that spans the buffer. Small files never pay for the whole chunk.
+        m_buffer.resize(std::min(capacity * 2, m_chunkSize) + kPadding, ' ');
+    } else if (m_end == capacity) {
         // Everything in the buffer is one value still being read: grow, within the limit.
         if (capacity >= m_limits.maxElementBytes)
             fail("a single JSON value is larger than the limit of " +
@@ -148,7 +145,9 @@ bool JsonScanner::fillMore()
         m_buffer.resize(std::min<size_t>(capacity * 2, m_limits.maxElementBytes + m_chunkSize) + kPadding,
                         ' ');
     }
-    const size_t n = m_source.read(m_buffer.data() + m_end, m_buffer.size() - kPadding - m_end);
+    const size_t requested = m_buffer.size() - kPadding - m_end;
+    const size_t n = m_source.read(m_buffer.data() + m_end, requested);
+    m_lastReadFilled = n == requested;
     if (n == 0) {
         m_eof = true;
         return false;
@@ -413,11 +412,12 @@ void JsonScanner::scanContainer()
 {
     // 64 bytes at a time: masks of quotes, backslashes, brackets and newlines; the bytes inside
     // strings by a prefix XOR of the (unescaped) quotes; then only the brackets outside strings are
-    // visited, in order. The bracket types are kept, so a mismatch is reported where it is. No depth
-    // limit here: counting needs no stack, and the element parser that reads the value refuses
-    // nesting beyond the limit for that element only (a warning, not the end of the file).
+    // visited, in order. No depth limit here: the element parser that reads the value refuses nesting
+    // beyond the limit for that element only (a warning, not the end of the file). The bracket types
+    // of the first kTrackedBrackets levels are kept, so a mismatch is reported where it is; deeper
+    // levels are only counted, so that skipping any nesting needs bounded memory.
     m_brackets.clear();
-    int depth = 0;
+    uint64_t depth = 0;
     bool inString = false;
     bool escapeNext = false;
     char tail[64];
@@ -461,15 +461,17 @@ void JsonScanner::scanContainer()
                 structure &= structure - 1;
                 const char c = block[bit];
                 if (c == '{' || c == '[') {
-                    ++depth;
-                    m_brackets.push_back(c);
+                    if (++depth <= kTrackedBrackets)
+                        m_brackets.push_back(c);
                     continue;
                 }
-                if (m_brackets.empty() || m_brackets.back() != (c == '}' ? '{' : '[')) {
-                    m_pos = i + size_t(bit);
-                    failAtFirstSyntaxError(m_pos, std::string("unexpected '") + c + "'");
+                if (depth <= kTrackedBrackets) {
+                    if (m_brackets.empty() || m_brackets.back() != (c == '}' ? '{' : '[')) {
+                        m_pos = i + size_t(bit);
+                        failAtFirstSyntaxError(m_pos, std::string("unexpected '") + c + "'");
+                    }
+                    m_brackets.pop_back();
                 }
-                m_brackets.pop_back();
                 if (--depth == 0) {
                     // Count the lines the value spanned, up to its end.
                     const uint64_t before = bit == 63 ? newlines : newlines & ((uint64_t(2) << bit) - 1);
@@ -638,14 +640,10 @@ std::string_view JsonScanner::unescape(size_t begin, size_t end)
             const auto readHex4 = [&](size_t at, uint32_t& out) {
                 if (at + 4 > raw.size())
                     return false;
-                out = 0;
-                for (size_t k = 0; k < 4; ++k) {
-                    const int digit = hexValue(raw[at + k]);
-                    if (digit < 0)
-                        return false;
-                    out = (out << 4) | uint32_t(digit);
-                }
-                return true;
+                const auto value = parseHex64(raw.substr(at, 4));
+                if (value)
+                    out = uint32_t(*value);
+                return value.has_value();
             };
             uint32_t codepoint = 0;
             if (!readHex4(i + 1, codepoint))

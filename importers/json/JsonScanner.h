@@ -40,6 +40,9 @@ class JsonScanner
 public:
     // simdjson may read this many bytes past the end of a captured value.
     static constexpr size_t kPadding = 64;
+    // The buffer starts this small and doubles up to chunkSize while reads fill it: a small file
+    // (a JSON Lines line, the sniffer's head, a test) does not zero-fill megabytes it never uses.
+    static constexpr size_t kInitialBytes = 64 * 1024;
 
     JsonScanner(ByteSource& source, const ImportLimits& limits, size_t chunkSize = 4 << 20);
 
@@ -112,6 +115,7 @@ private:
     uint64_t m_base = 0; // stream offset of m_buffer[0]
     size_t m_anchor = SIZE_MAX;
     bool m_eof = false;
+    bool m_lastReadFilled = false;
 
     bool m_lineMode = false;
     uint64_t m_lineEnd = UINT64_MAX; // stream offset of the '\n' that ends the current line
