@@ -26,6 +26,32 @@ std::string describeAttributes(std::string_view blob)
     return out;
 }
 
+ValueView attribute(std::string_view blob, std::string_view key)
+{
+    ValueView value;
+    if (!findAttribute(blob, key, value)) {
+        value.type = ValueType::Empty;
+        value.text = "<absent>";
+    }
+    return value;
+}
+
+ValueView attribute(const CaptureSink::Span& span, std::string_view key)
+{
+    return attribute(span.attributes, key);
+}
+
+std::vector<std::pair<std::string_view, ValueView>> elements(const ValueView& container)
+{
+    std::vector<std::pair<std::string_view, ValueView>> out;
+    AttributeReader reader = AttributeReader::elements(container);
+    std::string_view key;
+    ValueView value;
+    while (reader.next(key, value))
+        out.emplace_back(key, value);
+    return out;
+}
+
 ResourceRef CaptureSink::addResource(const ResourceRecord& resource)
 {
     const ResourceRef ref = declareResource();

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "model/AttributeValue.h"
 #include "model/SpanSink.h"
 
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace spanscope::test {
@@ -55,5 +58,13 @@ private:
 
 // "k=v (type), ..." for an attribute blob.
 std::string describeAttributes(std::string_view blob);
+
+// The value of key in an attribute blob; absent, an Empty value with the text "<absent>", which
+// tells it apart from a present empty value in a failed comparison.
+ValueView attribute(std::string_view blob, std::string_view key);
+ValueView attribute(const CaptureSink::Span& span, std::string_view key);
+
+// The elements of an array or kvlist value, as (key, value) pairs.
+std::vector<std::pair<std::string_view, ValueView>> elements(const ValueView& container);
 
 } // namespace spanscope::test

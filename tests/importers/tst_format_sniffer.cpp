@@ -3,6 +3,7 @@
 // every format and variant, the JSON Lines flag, what is refused and why; compressed and
 // length-framed input through the pipeline, which decompresses and unframes before sniffing; and
 // that a file's name never matters.
+#include "Compression.h"
 #include "ImportHelpers.h"
 #include "TestSupport.h"
 #include "importers/FormatSniffer.h"
@@ -10,8 +11,6 @@
 
 #include <QTemporaryDir>
 #include <QTest>
-#include <zlib.h>
-#include <zstd.h>
 
 using namespace spanscope;
 using namespace spanscope::test;
@@ -29,34 +28,6 @@ QByteArray dataFile(const QString& relative)
 SniffResult sniff(const QByteArray& head, bool complete = true)
 {
     return sniffFormat(std::string_view(head.constData(), size_t(head.size())), complete);
-}
-
-QByteArray gzipped(const QByteArray& data)
-{
-    z_stream stream{};
-    if (deflateInit2(&stream, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-        qFatal("deflateInit2 failed");
-    QByteArray out(qsizetype(deflateBound(&stream, uLong(data.size()))) + 32, '\0');
-    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.constData()));
-    stream.avail_in = uInt(data.size());
-    stream.next_out = reinterpret_cast<Bytef*>(out.data());
-    stream.avail_out = uInt(out.size());
-    if (deflate(&stream, Z_FINISH) != Z_STREAM_END)
-        qFatal("deflate failed");
-    out.resize(qsizetype(stream.total_out));
-    deflateEnd(&stream);
-    return out;
-}
-
-QByteArray zstdCompressed(const QByteArray& data)
-{
-    QByteArray out(qsizetype(ZSTD_compressBound(size_t(data.size()))), '\0');
-    const size_t size =
-        ZSTD_compress(out.data(), size_t(out.size()), data.constData(), size_t(data.size()), 3);
-    if (ZSTD_isError(size))
-        qFatal("ZSTD_compress failed");
-    out.resize(qsizetype(size));
-    return out;
 }
 
 // Deterministic bytes that are neither JSON nor protobuf (the first byte is not '{', '[' or 0x0A).

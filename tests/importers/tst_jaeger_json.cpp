@@ -5,13 +5,10 @@
 #include "CaptureSink.h"
 #include "ImportHelpers.h"
 #include "TestSupport.h"
-#include "importers/ImportFailure.h"
 #include "importers/Importer.h"
-#include "importers/io/ByteSource.h"
 #include "importers/jaeger/JaegerTime.h"
 #include "model/AttributeCodec.h"
 
-#include <QRegularExpression>
 #include <QTest>
 
 using namespace spanscope;
@@ -24,53 +21,10 @@ QString fixture(const QString& name)
     return sourcePath(QStringLiteral("tests/data/jaeger/") + name);
 }
 
-QByteArray goldenText(const CapturedImport& result)
-{
-    std::string text = result.sink.dump();
-    for (const auto& span : result.sink.spans) {
-        if (span.w3cFlags != 0)
-            text += "w3cFlags " + toHex64(span.spanId) + " = " + std::to_string(span.w3cFlags) + "\n";
-    }
-    text += "variant: " + result.info.variant + "\n";
-    text += "spans: " + std::to_string(result.info.spans) + "\n";
-    if (result.failed)
-        text += "error: " + result.error + "\n";
-    return QByteArray::fromStdString(text);
-}
-
 // Runs the Jaeger importer on bytes without the sniffer, for input the sniffer would refuse.
 CapturedImport runJaeger(const QByteArray& bytes, const ImportLimits& limits = {})
 {
-    CapturedImport result;
-    auto source = memorySource(std::string(bytes.constData(), size_t(bytes.size())));
-    ImportContext context{*source, result.sink, limits, {}, false, {}, 0, 0};
-    try {
-        makeJaegerJsonImporter()->run(context);
-    } catch (const ImportFailure& failure) {
-        result.failed = true;
-        result.error = failure.location().toString() + ": " + failure.what();
-    }
-    result.info.spans = context.spansRead;
-    result.info.variant = context.variant;
-    return result;
-}
-
-ValueView attribute(const CaptureSink::Span& span, std::string_view key)
-{
-    ValueView value;
-    if (!findAttribute(span.attributes, key, value))
-        value.type = ValueType::Empty, value.text = "<absent>";
-    return value;
-}
-
-bool hasWarning(const CaptureSink& sink, const QString& pattern)
-{
-    const QRegularExpression regex(pattern);
-    for (const std::string& warning : sink.warnings) {
-        if (regex.match(QString::fromStdString(warning)).hasMatch())
-            return true;
-    }
-    return false;
+    return runImporter(*makeJaegerJsonImporter(), bytes, limits);
 }
 
 const CaptureSink::Span& spanAt(const CaptureSink& sink, size_t index)
@@ -79,9 +33,6 @@ const CaptureSink::Span& spanAt(const CaptureSink& sink, size_t index)
         qFatal("no span %zu (only %zu)", index, sink.spans.size());
     return sink.spans[index];
 }
-
-// "LINE:COLUMN: message" as ImportFailure reports it.
-const QRegularExpression kLocated(QStringLiteral("^\\d+:\\d+: \\S"));
 
 } // namespace
 
@@ -563,7 +514,7 @@ void TestJaegerJson::hostileTruncated()
     const QByteArray whole = readFile(fixture(QStringLiteral("query_api.json")));
     const CapturedImport result = importBytes(whole.left(cut));
     QVERIFY(result.failed);
-    QVERIFY2(kLocated.match(QString::fromStdString(result.error)).hasMatch(), result.error.c_str());
+    QVERIFY2(isLocated(result.error), result.error.c_str());
     QVERIFY2(result.error.find("unexpected end of input") != std::string::npos, result.error.c_str());
     // What came before the cut is kept.
     if (cut > int(whole.size() / 2))
@@ -649,7 +600,7 @@ void TestJaegerJson::hostileDeepNesting()
 
     const CapturedImport unclosed = runJaeger(objects);
     QVERIFY(unclosed.failed);
-    QVERIFY2(kLocated.match(QString::fromStdString(unclosed.error)).hasMatch(), unclosed.error.c_str());
+    QVERIFY2(isLocated(unclosed.error), unclosed.error.c_str());
     QVERIFY2(unclosed.error.find("unexpected end of input") != std::string::npos, unclosed.error.c_str());
 }
 
@@ -751,7 +702,7 @@ void TestJaegerJson::hostileGarbage()
     tail += garbage;
     const CapturedImport after = importBytes(tail);
     QVERIFY(after.failed);
-    QVERIFY2(kLocated.match(QString::fromStdString(after.error)).hasMatch(), after.error.c_str());
+    QVERIFY2(isLocated(after.error), after.error.c_str());
     QCOMPARE(after.sink.spans.size(), size_t(1));
 }
 

@@ -5,12 +5,9 @@
 #include "CaptureSink.h"
 #include "ImportHelpers.h"
 #include "TestSupport.h"
-#include "importers/ImportFailure.h"
 #include "importers/Importer.h"
-#include "importers/io/ByteSource.h"
 #include "model/AttributeCodec.h"
 
-#include <QRegularExpression>
 #include <QTest>
 #include <algorithm>
 #include <set>
@@ -25,35 +22,10 @@ QString fixture(const QString& name)
     return sourcePath(QStringLiteral("tests/data/zipkin/") + name);
 }
 
-QByteArray goldenText(const CapturedImport& result)
-{
-    std::string text = result.sink.dump();
-    for (const auto& span : result.sink.spans) {
-        if (span.w3cFlags != 0)
-            text += "w3cFlags " + toHex64(span.spanId) + " = " + std::to_string(span.w3cFlags) + "\n";
-    }
-    text += "variant: " + result.info.variant + "\n";
-    text += "spans: " + std::to_string(result.info.spans) + "\n";
-    if (result.failed)
-        text += "error: " + result.error + "\n";
-    return QByteArray::fromStdString(text);
-}
-
 // Runs the Zipkin importer on bytes without the sniffer, for input the sniffer would refuse.
 CapturedImport runZipkin(const QByteArray& bytes, const ImportLimits& limits = {})
 {
-    CapturedImport result;
-    auto source = memorySource(std::string(bytes.constData(), size_t(bytes.size())));
-    ImportContext context{*source, result.sink, limits, {}, false, {}, 0, 0};
-    try {
-        makeZipkinJsonImporter()->run(context);
-    } catch (const ImportFailure& failure) {
-        result.failed = true;
-        result.error = failure.location().toString() + ": " + failure.what();
-    }
-    result.info.spans = context.spansRead;
-    result.info.variant = context.variant;
-    return result;
+    return runImporter(*makeZipkinJsonImporter(), bytes, limits);
 }
 
 std::string attributeText(const CaptureSink::Span& span, std::string_view key)
@@ -62,16 +34,6 @@ std::string attributeText(const CaptureSink::Span& span, std::string_view key)
     if (!findAttribute(span.attributes, key, value))
         return "<absent>";
     return valueToDisplayText(value) + " (" + valueTypeName(value.type) + ")";
-}
-
-bool hasWarning(const CaptureSink& sink, const QString& pattern)
-{
-    const QRegularExpression regex(pattern);
-    for (const std::string& warning : sink.warnings) {
-        if (regex.match(QString::fromStdString(warning)).hasMatch())
-            return true;
-    }
-    return false;
 }
 
 std::vector<const CaptureSink::Span*> spansWithId(const CaptureSink& sink, uint64_t id)
@@ -95,8 +57,6 @@ size_t countFlag(const CaptureSink& sink, uint32_t flag)
     return size_t(std::count_if(sink.spans.begin(), sink.spans.end(),
                                 [&](const auto& s) { return (s.flags & flag) != 0; }));
 }
-
-const QRegularExpression kLocated(QStringLiteral("^\\d+:\\d+: \\S"));
 
 CapturedImport importReal(const QString& relative, bool& skipped)
 {
@@ -605,7 +565,7 @@ void TestZipkinJson::hostileTruncated()
         QCOMPARE(result.error, std::string(": a JSON array whose elements are not spans of a known format"));
         return;
     }
-    QVERIFY2(kLocated.match(QString::fromStdString(result.error)).hasMatch(), result.error.c_str());
+    QVERIFY2(isLocated(result.error), result.error.c_str());
     QVERIFY2(result.error.find("unexpected end of input") != std::string::npos, result.error.c_str());
     if (cut == int(whole.size() - 20))
         QCOMPARE(result.sink.spans.size(), size_t(2)); // the first record, both sides
@@ -669,7 +629,7 @@ void TestZipkinJson::hostileDeepNesting()
 
     const CapturedImport unclosed = importBytes(objects);
     QVERIFY(unclosed.failed);
-    QVERIFY2(kLocated.match(QString::fromStdString(unclosed.error)).hasMatch(), unclosed.error.c_str());
+    QVERIFY2(isLocated(unclosed.error), unclosed.error.c_str());
     QVERIFY2(unclosed.error.find("unexpected end of input") != std::string::npos, unclosed.error.c_str());
 }
 
@@ -750,7 +710,7 @@ void TestZipkinJson::hostileGarbage()
     tail += garbage;
     const CapturedImport after = importBytes(tail);
     QVERIFY(after.failed);
-    QVERIFY2(kLocated.match(QString::fromStdString(after.error)).hasMatch(), after.error.c_str());
+    QVERIFY2(isLocated(after.error), after.error.c_str());
     QCOMPARE(after.sink.spans.size(), size_t(1));
 
     // Text after the top-level value on the same line: the span before it is kept and the error
