@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 namespace spanscope {
 
@@ -38,7 +39,9 @@ TraceData TraceBuilder::build(int64_t traceRow, const TraceId& traceId, const st
         return it->second;
     };
 
-    std::unordered_set<uint64_t> ids;
+    // Span ids for the orphan count, sorted and searched: a hash set allocated a node per span,
+    // which was a third of the packing step's instructions at 100k spans (callgrind).
+    std::vector<uint64_t> ids;
     ids.reserve(entries.size());
     std::unordered_set<int64_t> services;
     bool haveRoot = false;
@@ -66,7 +69,7 @@ TraceData TraceBuilder::build(int64_t traceRow, const TraceId& traceId, const st
         m_summary.endNs = std::max(m_summary.endNs, e.endNs);
         m_summary.errorCount += (e.flags & SpanFlag::Error) ? 1 : 0;
         services.insert(e.serviceId);
-        ids.insert(e.spanId);
+        ids.push_back(e.spanId);
         if (e.parentSpanId == 0 && !haveRoot) {
             // The earliest true root names the trace; without one, the earliest span does.
             haveRoot = true;
@@ -74,8 +77,10 @@ TraceData TraceBuilder::build(int64_t traceRow, const TraceId& traceId, const st
             m_summary.rootNameId = e.nameId;
         }
     }
+    std::sort(ids.begin(), ids.end());
     for (const SpanEntry& e : entries)
-        m_summary.orphanCount += e.parentSpanId != 0 && !ids.count(e.parentSpanId) ? 1 : 0;
+        m_summary.orphanCount +=
+            e.parentSpanId != 0 && !std::binary_search(ids.begin(), ids.end(), e.parentSpanId) ? 1 : 0;
     m_summary.spanCount = int64_t(entries.size());
     m_summary.serviceCount = int64_t(services.size());
     return trace;

@@ -247,23 +247,35 @@ void WorkspaceWriter::storeTrace(TraceBuilder& builder, size_t traceIndex,
 
 void WorkspaceWriter::buildPacksFromMemory()
 {
-    // Group by trace, then start order within each trace (ties: file order, i.e. row order).
-    std::sort(m_pending.begin(), m_pending.end(), [](const PendingSpan& a, const PendingSpan& b) {
+    // Group by trace, then start order within each trace (ties: file order, i.e. row order, which is
+    // the order of m_pending). Sorting 16-byte keys instead of the 72-byte PendingSpans moves less
+    // than a quarter of the bytes.
+    struct PackKey
+    {
+        int64_t startNs;
+        uint32_t trace;
+        uint32_t index; // into m_pending; fewer than 2^32 fit in the pack memory budget
+    };
+    std::vector<PackKey> keys;
+    keys.reserve(m_pending.size());
+    for (size_t i = 0; i < m_pending.size(); ++i)
+        keys.push_back(PackKey{m_pending[i].startNs, m_pending[i].trace, uint32_t(i)});
+    std::sort(keys.begin(), keys.end(), [](const PackKey& a, const PackKey& b) {
         if (a.trace != b.trace)
             return a.trace < b.trace;
         if (a.startNs != b.startNs)
             return a.startNs < b.startNs;
-        return a.rowId < b.rowId;
+        return a.index < b.index;
     });
     // Resource rows and services resolved now: a resource may have been described after its spans.
     TraceBuilder builder = makeBuilder();
     std::vector<SpanEntry> entries;
-    for (size_t begin = 0; begin < m_pending.size();) {
-        const uint32_t trace = m_pending[begin].trace;
+    for (size_t begin = 0; begin < keys.size();) {
+        const uint32_t trace = keys[begin].trace;
         size_t end = begin;
         entries.clear();
-        for (; end < m_pending.size() && m_pending[end].trace == trace; ++end) {
-            const PendingSpan& p = m_pending[end];
+        for (; end < keys.size() && keys[end].trace == trace; ++end) {
+            const PendingSpan& p = m_pending[keys[end].index];
             const ResourceSlot& resource = m_resources[p.resource];
             entries.push_back(SpanEntry{p.rowId, p.startNs, p.endNs, p.spanId, p.parentSpanId,
                                         resource.serviceId, p.nameId, resource.rowId, p.flags, p.kind,
