@@ -16,6 +16,8 @@ AttributeEncoder& AttributeEncoderPool::fresh(size_t index)
 void noteAttributeLimits(const AttributeEncoder& encoder, const ImportLimits& limits, std::string_view noun,
                          std::string_view owner, std::vector<std::string>& notes)
 {
+    if (!encoder.truncatedValues() && !encoder.droppedAttributes())
+        return; // the usual case, for every span: build no text
     const std::string ofOwner = std::string(" of a ") + std::string(owner);
     if (encoder.truncatedValues())
         notes.push_back(std::to_string(encoder.truncatedValues()) + " " + std::string(noun) + " value(s)" +

@@ -119,6 +119,15 @@ def main():
                    f"{fmt(number(v, f'expand_all_ms_{n}'), 1)} | {fmt(number(v, f'collapse_all_ms_{n}'), 1)} |")
     out.append("")
 
+    out.append("Find (Ctrl+F, \"cart\") in the opened trace, after the OTLP JSON import:\n")
+    out.append("| spans | services and operations ms | with attribute keys and values ms |")
+    out.append("| ---: | ---: | ---: |")
+    for n in sizes:
+        prefix = f"import_{n}_otlp-json."
+        out.append(f"| {int(n):,} | {fmt(number(v, prefix + 'find_names_ms'), 1)} | "
+                   f"{fmt(number(v, prefix + 'find_attributes_ms'), 1)} |")
+    out.append("")
+
     out.append("### Import stages (100k spans, OTLP JSON)\n")
     out.append(text_block(workdir, "stages.txt"))
     out.append("### Store alone (no parsing)\n")
