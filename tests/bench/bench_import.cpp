@@ -126,8 +126,8 @@ int main(int argc, char** argv)
     }
     const double importSeconds = seconds(start);
     // With --full-only nothing above read the file: its size gives the rate.
-    report("full import (workspace)", importSeconds, bytes ? bytes : uint64_t(std::filesystem::file_size(path)),
-           outcome.spans);
+    report("full import (workspace)", importSeconds,
+           bytes ? bytes : uint64_t(std::filesystem::file_size(path)), outcome.spans);
     std::printf("RESULT import_s %.3f\nRESULT import_spans %llu\nRESULT import_peak_rss_mb %ld\n",
                 importSeconds, (unsigned long long)outcome.spans, peakRssMb());
 
