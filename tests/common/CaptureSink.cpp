@@ -41,6 +41,14 @@ ValueView attribute(const CaptureSink::Span& span, std::string_view key)
     return attribute(span.attributes, key);
 }
 
+std::string attributeText(const CaptureSink::Span& span, std::string_view key)
+{
+    ValueView value;
+    if (!findAttribute(span.attributes, key, value))
+        return "<absent>";
+    return valueToDisplayText(value) + " (" + valueTypeName(value.type) + ")";
+}
+
 std::vector<std::pair<std::string_view, ValueView>> elements(const ValueView& container)
 {
     std::vector<std::pair<std::string_view, ValueView>> out;

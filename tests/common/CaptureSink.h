@@ -63,6 +63,9 @@ std::string describeAttributes(std::string_view blob);
 // tells it apart from a present empty value in a failed comparison.
 ValueView attribute(std::string_view blob, std::string_view key);
 ValueView attribute(const CaptureSink::Span& span, std::string_view key);
+// The value of key in a span's attributes as "text (type)", or "<absent>": one string that a failed
+// comparison prints whole.
+std::string attributeText(const CaptureSink::Span& span, std::string_view key);
 
 // The elements of an array or kvlist value, as (key, value) pairs.
 std::vector<std::pair<std::string_view, ValueView>> elements(const ValueView& container);

@@ -16,7 +16,14 @@ std::string locatedMessage(const ImportFailure& failure)
     return failure.location().toString() + ": " + failure.what();
 }
 
-ImportOutcome runPipeline(SpanSink& sink, std::unique_ptr<ByteSource> source, const ImportLimits& limits)
+std::unique_ptr<ByteSource> sourceOf(const QByteArray& bytes)
+{
+    return memorySource(std::string(bytes.constData(), size_t(bytes.size())));
+}
+
+} // namespace
+
+ImportOutcome importSourceInto(SpanSink& sink, std::unique_ptr<ByteSource> source, const ImportLimits& limits)
 {
     ImportOutcome outcome;
     try {
@@ -28,16 +35,9 @@ ImportOutcome runPipeline(SpanSink& sink, std::unique_ptr<ByteSource> source, co
     return outcome;
 }
 
-std::unique_ptr<ByteSource> sourceOf(const QByteArray& bytes)
-{
-    return memorySource(std::string(bytes.constData(), size_t(bytes.size())));
-}
-
-} // namespace
-
 ImportOutcome importBytesInto(SpanSink& sink, const QByteArray& bytes, const ImportLimits& limits)
 {
-    return runPipeline(sink, sourceOf(bytes), limits);
+    return importSourceInto(sink, sourceOf(bytes), limits);
 }
 
 ImportOutcome importPathInto(SpanSink& sink, const QString& path, const ImportLimits& limits)
@@ -52,7 +52,7 @@ ImportOutcome importPathInto(SpanSink& sink, const QString& path, const ImportLi
         outcome.error = failure.what();
         return outcome;
     }
-    return runPipeline(sink, std::move(source), limits);
+    return importSourceInto(sink, std::move(source), limits);
 }
 
 ImportOutcome runImporterInto(SpanSink& sink, Importer& importer, const QByteArray& bytes,

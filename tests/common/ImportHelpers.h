@@ -7,11 +7,13 @@
 
 #include <QByteArray>
 #include <QString>
+#include <memory>
 #include <string>
 
 namespace spanscope {
+class ByteSource;
 class Importer;
-}
+} // namespace spanscope
 
 namespace spanscope::test {
 
@@ -25,6 +27,8 @@ struct ImportOutcome
 
 // The whole pipeline (decompression, unframing, sniffing, the importer) into any sink, as the
 // application reads, but without a workspace.
+ImportOutcome importSourceInto(SpanSink& sink, std::unique_ptr<ByteSource> source,
+                               const ImportLimits& limits);
 ImportOutcome importBytesInto(SpanSink& sink, const QByteArray& bytes, const ImportLimits& limits);
 ImportOutcome importPathInto(SpanSink& sink, const QString& path, const ImportLimits& limits);
 // One importer alone, without the sniffer in front: for input the sniffer would refuse or take for
