@@ -37,4 +37,18 @@ QByteArray ByteMutator::mutate(const QByteArray& original)
     return bytes;
 }
 
+QByteArray garbageBytes(int size)
+{
+    QByteArray bytes;
+    bytes.reserve(size);
+    uint32_t state = 0x9E3779B9;
+    for (int i = 0; i < size; ++i) {
+        state = state * 1664525 + 1013904223; // a linear congruential generator: same bytes every run
+        bytes += char(state >> 24);
+    }
+    if (!bytes.isEmpty())
+        bytes[0] = char(0xC3);
+    return bytes;
+}
+
 } // namespace spanscope::test

@@ -24,4 +24,8 @@ private:
     std::mt19937 m_random;
 };
 
+// size pseudo-random bytes, the same every run, that are neither JSON nor protobuf (the first byte
+// is not '{', '[' or 0x0A).
+QByteArray garbageBytes(int size);
+
 } // namespace spanscope::test

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ImportHelpers.h"
 
+#include "ByteMutator.h"
+#include "TestSupport.h"
 #include "importers/ImportFailure.h"
 #include "importers/Importer.h"
 #include "importers/io/ByteSource.h"
@@ -71,6 +73,33 @@ ImportOutcome runImporterInto(SpanSink& sink, Importer& importer, const QByteArr
     outcome.info.spans = context.spansRead;
     outcome.info.variant = context.variant;
     return outcome;
+}
+
+MutationTally readMutations(const QStringList& paths, uint32_t seed, int rounds,
+                            const std::vector<BytesReader>& readers)
+{
+    MutationTally tally;
+    ByteMutator mutator(seed);
+    for (const QString& path : paths) {
+        const QByteArray original = readFile(path);
+        if (original.isEmpty()) {
+            ++tally.unreadableFiles;
+            continue;
+        }
+        for (int round = 0; round < rounds; ++round) {
+            const QByteArray bytes = mutator.mutate(original);
+            for (const BytesReader& read : readers) {
+                const ImportOutcome outcome = read(bytes);
+                ++tally.runs;
+                if (outcome.failed) {
+                    ++tally.failures;
+                    if (outcome.error.empty())
+                        ++tally.silentFailures;
+                }
+            }
+        }
+    }
+    return tally;
 }
 
 bool hasWarning(const CaptureSink& sink, const QString& pattern)

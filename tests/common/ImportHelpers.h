@@ -7,8 +7,12 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace spanscope {
 class ByteSource;
@@ -70,6 +74,22 @@ CapturedImportOf<Sink> runImporter(Importer& importer, const QByteArray& bytes,
     static_cast<ImportOutcome&>(result) = runImporterInto(result.sink, importer, bytes, limits, jsonLines);
     return result;
 }
+
+// What reading damaged copies of files produced (readMutations).
+struct MutationTally
+{
+    int unreadableFiles = 0; // files that were missing or empty: nothing to mutate
+    int runs = 0;
+    int failures = 0;       // runs that ended in an error
+    int silentFailures = 0; // of those, errors without a message: a defect
+};
+
+// Reads `rounds` damaged copies of each file (ByteMutator, seeded with seed, so a failure
+// reproduces) with every reader. Every run must end, with spans, warnings or an error; a crash,
+// hang or sanitizer report is what this looks for, so it matters most under ASan/UBSan.
+using BytesReader = std::function<ImportOutcome(const QByteArray&)>;
+MutationTally readMutations(const QStringList& paths, uint32_t seed, int rounds,
+                            const std::vector<BytesReader>& readers);
 
 // Whether a warning matches the regular expression pattern.
 bool hasWarning(const CaptureSink& sink, const QString& pattern);

@@ -3,6 +3,7 @@
 // every format and variant, the JSON Lines flag, what is refused and why; compressed and
 // length-framed input through the pipeline, which decompresses and unframes before sniffing; and
 // that a file's name never matters.
+#include "ByteMutator.h"
 #include "Compression.h"
 #include "ImportHelpers.h"
 #include "TestSupport.h"
@@ -28,19 +29,6 @@ QByteArray dataFile(const QString& relative)
 SniffResult sniff(const QByteArray& head, bool complete = true)
 {
     return sniffFormat(std::string_view(head.constData(), size_t(head.size())), complete);
-}
-
-// Deterministic bytes that are neither JSON nor protobuf (the first byte is not '{', '[' or 0x0A).
-QByteArray garbage(int size)
-{
-    QByteArray bytes;
-    uint32_t state = 0x9E3779B9;
-    for (int i = 0; i < size; ++i) {
-        state = state * 1664525 + 1013904223;
-        bytes += char(state >> 24);
-    }
-    bytes[0] = char(0xC3);
-    return bytes;
 }
 
 const QByteArray kOtlpLine =
@@ -218,7 +206,7 @@ void TestFormatSniffer::refusals_data()
     QTest::newRow("a megabyte of whitespace")
         << QByteArray(1 << 20, ' ') << false << QStringLiteral("no JSON content in the first megabyte");
     QTest::newRow("BOM only") << QByteArray("\xEF\xBB\xBF") << true << QStringLiteral("only whitespace");
-    QTest::newRow("binary garbage") << garbage(4096) << true << QStringLiteral("not a trace file");
+    QTest::newRow("binary garbage") << garbageBytes(4096) << true << QStringLiteral("not a trace file");
     QTest::newRow("0A then no ResourceSpans")
         << QByteArray("\x0A\x05hello", 7) << true << QStringLiteral("not a trace file");
     QTest::newRow("gzip magic") << gzipped(kOtlpLine) << true << QStringLiteral("not a trace file");
