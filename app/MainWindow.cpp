@@ -198,7 +198,8 @@ void MainWindow::createActions()
 
 void MainWindow::openFiles(const QStringList& paths)
 {
-    // Settings are read here, on the UI thread, and travel with the job (conventions.md).
+    // Settings are read here, on the UI thread, and travel with the job (docs/ARCHITECTURE.md,
+    // "Conventions").
     if (!paths.isEmpty())
         m_session->importFiles(paths, true, LimitsDialog::load());
 }

@@ -25,7 +25,7 @@ struct SniffResult
     std::string problem;    // why the content is not a trace file, for the error message
 };
 
-// Decides the format from the content, never from the file name (formats.md §8). `head` is the
+// Decides the format from the content, never from the file name (docs/FORMAT-REFERENCE.md §8). `head` is the
 // start of the decompressed, de-framed stream; `complete` says whether it is all of it.
 SniffResult sniffFormat(std::string_view head, bool complete);
 

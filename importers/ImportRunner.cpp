@@ -79,7 +79,7 @@ ImportOutcome importFile(Workspace& workspace, const std::string& path, const Im
             if (cancel && cancel->load(std::memory_order_relaxed))
                 throw ImportCancelled();
             const uint64_t done = fileForProgress->fileBytesRead();
-            // Throttled: no report for less than 0.1 % of the file (conventions.md).
+            // Throttled: no report for less than 0.1 % of the file (docs/ARCHITECTURE.md, "Conventions").
             if (progress && (done - lastReported) * 1000 >= total) {
                 lastReported = done;
                 progress(ImportProgress{done, total, "reading"});

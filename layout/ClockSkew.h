@@ -16,7 +16,7 @@ struct ClockSkewReport
     int64_t largestShift = 0;     // the largest applied shift, by magnitude, with its sign
 };
 
-// Jaeger's clock-skew adjuster (analysis.md, "Clock-skew adjustment"), applied to times in place:
+// Jaeger's clock-skew adjuster (docs/ANALYSIS.md, "Clock-skew adjustment"), applied to times in place:
 // walking parents before children, a span on another host than its parent (or on an unknown host)
 // gets its own shift so that it fits inside its already adjusted parent - moved to start no
 // earlier than the parent when it is the longer one, else centred in it; a span on its parent's

@@ -20,7 +20,7 @@ struct CriticalPathSection
     bool operator==(const CriticalPathSection&) const = default;
 };
 
-// The critical path of every root of a trace (analysis.md, "Critical path").
+// The critical path of every root of a trace (docs/ANALYSIS.md, "Critical path").
 //
 // sections lists the walk exactly as Jaeger UI produces it: root after root (in the tree's root
 // order), and within one root from the end of the trace backwards. A view that wants the path

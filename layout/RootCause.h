@@ -10,7 +10,7 @@
 namespace spanscope {
 
 // A span is in error when its status is ERROR or its importer marked it (SpanFlag::Error: Jaeger's
-// truthy `error` tag, Zipkin's `error` tag); analysis.md, "Errors".
+// truthy `error` tag, Zipkin's `error` tag); docs/ANALYSIS.md, "Errors".
 inline bool isErrorSpan(const TraceData& trace, uint32_t span)
 {
     return trace.status[span] == StatusCode::Error || (trace.flags[span] & SpanFlag::Error) != 0;

@@ -36,7 +36,7 @@ struct ServiceGraphEdge
     std::vector<int64_t> durations; // every call's duration, sorted: what merging needs
 };
 
-// The service dependency graph of one trace or, merged, of many (analysis.md).
+// The service dependency graph of one trace or, merged, of many (docs/ANALYSIS.md).
 struct ServiceGraph
 {
     std::vector<ServiceGraphNode> nodes; // in order of first appearance

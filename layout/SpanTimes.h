@@ -20,7 +20,7 @@ enum : uint8_t
 }
 
 // The times every analysis and view uses: the file's times with the missing-time rules of
-// analysis.md applied, and, when the option is on, the clock-skew adjustment.
+// docs/ANALYSIS.md applied, and, when the option is on, the clock-skew adjustment.
 struct SpanTimes
 {
     std::vector<int64_t> start;

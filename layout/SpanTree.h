@@ -9,7 +9,7 @@
 
 namespace spanscope {
 
-// What the tree builder found out about a span (analysis.md, "Span tree").
+// What the tree builder found out about a span (docs/ANALYSIS.md, "Span tree").
 namespace TreeFlag {
 enum : uint8_t
 {

@@ -16,7 +16,7 @@ namespace spanscope {
 
 struct AnalysisOptions
 {
-    // Jaeger's clock-skew adjustment (analysis.md): off by default, so times are the file's.
+    // Jaeger's clock-skew adjustment (docs/ANALYSIS.md): off by default, so times are the file's.
     bool adjustClockSkew = false;
     // Shifts larger than this are not applied, only reported (TimeFlag::SkewNotApplied). NTP keeps
     // hosts within milliseconds; a minute is far beyond any plausible skew yet below the gaps of

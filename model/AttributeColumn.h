@@ -47,7 +47,7 @@ Result<AttributeColumn> readAttributeColumn(sql::Database& db, const TraceData& 
                                             const std::atomic<bool>* cancel = nullptr);
 
 // The keys whose value names the service a CLIENT or PRODUCER span calls, best first: the service
-// graph's edges to databases, queues and other uninstrumented peers (analysis.md).
+// graph's edges to databases, queues and other uninstrumented peers (docs/ANALYSIS.md).
 const std::vector<std::string>& peerServiceKeys();
 
 } // namespace spanscope

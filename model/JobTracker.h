@@ -10,9 +10,9 @@
 namespace spanscope {
 
 // Runs background work and delivers its result on the owner's thread, unless a newer job was
-// started since (the generation counter): a stale result is dropped, never shown (conventions.md).
-// Each job gets a cancel flag; starting a new job raises the previous one's. Destroying the tracker
-// cancels and waits for running work.
+// started since (the generation counter): a stale result is dropped, never shown (docs/ARCHITECTURE.md,
+// "Conventions"). Each job gets a cancel flag; starting a new job raises the previous one's. Destroying the
+// tracker cancels and waits for running work.
 class JobTracker : public QObject
 {
 public:

@@ -8,7 +8,8 @@
 namespace spanscope {
 
 // A value or an error message: how the model and importers report failure to their callers
-// (conventions.md: loaders never open dialogs; errors are values). C++23's std::expected in small.
+// (docs/ARCHITECTURE.md, "Conventions": loaders never open dialogs; errors are values). C++23's std::expected
+// in small.
 template<class T>
 class Result
 {

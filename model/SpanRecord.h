@@ -33,7 +33,7 @@ const char* statusCodeName(StatusCode code); // "UNSET", "OK", "ERROR"
 namespace SpanFlag {
 enum : uint32_t
 {
-    Error = 1u << 0,        // in error by the format's rule (analysis.md, "Errors")
+    Error = 1u << 0,        // in error by the format's rule (docs/ANALYSIS.md, "Errors")
     Shared = 1u << 1,       // Zipkin: the server half of an RPC whose client half has the same id
     MissingStart = 1u << 2, // the file has no start time for this span
     MissingEnd = 1u << 3,   // the file has no end time or duration
@@ -74,8 +74,8 @@ struct LinkRecord
     LinkType type = LinkType::Link;
 };
 
-// The one internal span record every format becomes before any shared stage (conventions.md).
-// Views point into the importer's buffers and are valid only during SpanSink::addSpan().
+// The one internal span record every format becomes before any shared stage (docs/ARCHITECTURE.md,
+// "Conventions"). Views point into the importer's buffers and are valid only during SpanSink::addSpan().
 struct SpanRecord
 {
     TraceId traceId;

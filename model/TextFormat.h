@@ -23,7 +23,7 @@ public:
     static QString timestamp(int64_t unixNs);
     // Untrusted text from a trace file, made safe for a single line of plain text: control
     // characters become visible placeholders, direction overrides are neutralised, and very long
-    // text is cut with an ellipsis (docs/LIMITS.md, "Text in the UI").
+    // text is cut with an ellipsis (docs/LIMITS.md, "Text in the user interface").
     static QString untrusted(std::string_view utf8, int maxLength = 512);
     static QString serviceOrUnknown(std::string_view service);
     // Tooltips are rich text whenever the text looks like markup, so untrusted text goes into them

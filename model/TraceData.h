@@ -11,7 +11,7 @@
 namespace spanscope {
 
 // A resource (process, service instance) as a loaded trace needs it: its service and the host key
-// the clock-skew adjustment groups spans by (analysis.md).
+// the clock-skew adjustment groups spans by (docs/ANALYSIS.md).
 struct TraceResource
 {
     int64_t rowId = 0;

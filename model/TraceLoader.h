@@ -31,7 +31,7 @@ private:
     bool m_usedPack = false;
 };
 
-// The key the clock-skew adjustment groups a resource's spans by (analysis.md): host.id, else
+// The key the clock-skew adjustment groups a resource's spans by (docs/ANALYSIS.md): host.id, else
 // host.ip, else host.name, then the names Jaeger processes and Zipkin endpoints use. Empty if none.
 std::string hostKeyOf(std::string_view resourceAttributes);
 

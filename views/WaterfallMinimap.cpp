@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "WaterfallMinimap.h"
 
+#include "ViewTheme.h"
 #include "WaterfallView.h"
 
 #include <QMouseEvent>
@@ -44,7 +45,7 @@ void WaterfallMinimap::rebuild()
     m_imageRows = rows.size();
     const QRect plot = plotArea();
     m_image = QImage(plot.size(), QImage::Format_ARGB32_Premultiplied);
-    m_image.fill(QColor(0xf3f4f6));
+    m_image.fill(ViewTheme::matching(palette()).minimapBackground);
     if (!analysis || rows.size() == 0 || plot.width() <= 0 || plot.height() <= 0)
         return;
     // One pass over the rows: each row maps to a pixel line; spans sharing a pixel are one mark.
@@ -96,7 +97,8 @@ void WaterfallMinimap::paintEvent(QPaintEvent*)
     if (m_dirty)
         rebuild();
     QPainter painter(this);
-    painter.fillRect(rect(), QColor(0xe3e5e8));
+    const ViewTheme& theme = ViewTheme::matching(palette());
+    painter.fillRect(rect(), theme.minimapFrame);
     painter.drawImage(plotArea().topLeft(), m_image);
     if (!m_view->analysis())
         return;
@@ -106,8 +108,10 @@ void WaterfallMinimap::paintEvent(QPaintEvent*)
     veil.addRect(QRectF(plotArea()));
     QPainterPath window;
     window.addRect(f);
-    painter.fillPath(veil.subtracted(window), QColor(255, 255, 255, 140));
-    painter.setPen(QPen(QColor(0x2f6feb), 1.5));
+    QColor veilColour = theme.background;
+    veilColour.setAlpha(140);
+    painter.fillPath(veil.subtracted(window), veilColour);
+    painter.setPen(QPen(theme.selection, 1.5));
     painter.setBrush(Qt::NoBrush);
     painter.drawRect(f);
 }

@@ -13,19 +13,6 @@ namespace spanscope {
 
 namespace {
 
-// A fixed light theme: exported pictures look the same on every desktop.
-const QColor kBackground(0xffffff);
-const QColor kAlternate(0xf7f7f9);
-const QColor kHeader(0xeef0f3);
-const QColor kGrid(0xe3e5e8);
-const QColor kDivider(0xc9ccd1);
-const QColor kText(0x1f2328);
-const QColor kMutedText(0x6e7781);
-const QColor kSelection(0x2f6feb);
-const QColor kError(0xd1242f);
-const QColor kCriticalPath(0x1f2328);
-const QColor kEventTick(0x24292f);
-
 constexpr int kBarPadding = 5;
 
 // Light yellow to dark red, for self time.
@@ -96,12 +83,13 @@ void WaterfallPainter::paint(QPainter& painter, const QRect& area, const Waterfa
 void WaterfallPainter::paintRows(QPainter& painter, const QRect& area, const QRect& dirty,
                                  const WaterfallScene& scene, const WaterfallMetrics& metrics)
 {
+    const ViewTheme& theme = *scene.theme;
     painter.save();
     const QRect clip = dirty.intersected(area);
     painter.setClipRect(clip);
-    painter.fillRect(clip, kBackground);
+    painter.fillRect(clip, theme.background);
     if (!scene.analysis || !scene.rows) {
-        painter.setPen(kMutedText);
+        painter.setPen(theme.mutedText);
         painter.drawText(area, Qt::AlignCenter, tr("No trace selected"));
         painter.restore();
         return;
@@ -121,16 +109,16 @@ void WaterfallPainter::paintRows(QPainter& painter, const QRect& area, const QRe
         if (row % 2)
             painter.fillRect(
                 QRect(area.left(), metrics.rowTop(area, scene, size_t(row)), area.width(), metrics.rowHeight),
-                kAlternate);
+                theme.alternateRow);
     }
-    painter.setPen(kGrid);
+    painter.setPen(theme.grid);
     for (const TimeTick& tick : ticks.ticks)
         painter.drawLine(QPointF(tick.x, area.top() + metrics.headerHeight), QPointF(tick.x, area.bottom()));
 
     for (int64_t row = first; row < last; ++row)
         paintRow(painter, area, clip, scene, metrics, size_t(row));
 
-    painter.setPen(kDivider);
+    painter.setPen(theme.divider);
     const int dividerX = area.left() + scene.nameColumnWidth;
     painter.drawLine(dividerX, area.top(), dividerX, area.bottom());
     painter.restore();
@@ -139,11 +127,12 @@ void WaterfallPainter::paintRows(QPainter& painter, const QRect& area, const QRe
 void WaterfallPainter::paintHeader(QPainter& painter, const QRect& area, const WaterfallScene& scene,
                                    const WaterfallMetrics& metrics)
 {
+    const ViewTheme& theme = *scene.theme;
     painter.save();
     const QRect header(area.left(), area.top(), area.width(), metrics.headerHeight);
     painter.setClipRect(header);
-    painter.fillRect(header, kHeader);
-    painter.setPen(kDivider);
+    painter.fillRect(header, theme.header);
+    painter.setPen(theme.divider);
     painter.drawLine(header.bottomLeft(), header.bottomRight());
     painter.drawLine(area.left() + scene.nameColumnWidth, header.top(), area.left() + scene.nameColumnWidth,
                      header.bottom());
@@ -151,7 +140,7 @@ void WaterfallPainter::paintHeader(QPainter& painter, const QRect& area, const W
     QFont bold = painter.font();
     bold.setBold(true);
     painter.setFont(bold);
-    painter.setPen(kText);
+    painter.setPen(theme.text);
     painter.drawText(QRect(header.left() + 8, header.top(), scene.nameColumnWidth - 16, header.height()),
                      Qt::AlignVCenter | Qt::AlignLeft, tr("Service and operation"));
     bold.setBold(false);
@@ -165,7 +154,7 @@ void WaterfallPainter::paintHeader(QPainter& painter, const QRect& area, const W
     const TimeMapping mapping(scene.windowStart, scene.windowEnd, bars.left(), bars.width());
     const int64_t origin = scene.analysis->times.traceStart;
     const TimeTicks ticks = computeTicks(mapping, origin, 90);
-    painter.setPen(kMutedText);
+    painter.setPen(theme.mutedText);
     int64_t largest = 0;
     for (const TimeTick& tick : ticks.ticks)
         largest = std::max(largest, std::abs(tick.time - origin));
@@ -193,6 +182,7 @@ void WaterfallPainter::paintHeader(QPainter& painter, const QRect& area, const W
 void WaterfallPainter::paintOverlay(QPainter& painter, const QRect& area, const WaterfallScene& scene,
                                     const WaterfallMetrics& metrics)
 {
+    const ViewTheme& theme = *scene.theme;
     if (!scene.analysis || !scene.rows)
         return;
     painter.save();
@@ -206,11 +196,11 @@ void WaterfallPainter::paintOverlay(QPainter& painter, const QRect& area, const 
             return;
         const QRect rowRect(area.left(), metrics.rowTop(area, scene, size_t(row)), area.width(),
                             metrics.rowHeight);
-        QColor fill = kSelection;
+        QColor fill = theme.selection;
         fill.setAlpha(alpha);
         painter.fillRect(rowRect, fill);
         if (outline) {
-            painter.setPen(QPen(kSelection, 1));
+            painter.setPen(QPen(theme.selection, 1));
             painter.drawRect(rowRect.adjusted(0, 0, -1, -1));
         }
     };
@@ -223,6 +213,7 @@ void WaterfallPainter::paintOverlay(QPainter& painter, const QRect& area, const 
 void WaterfallPainter::paintRow(QPainter& painter, const QRect& area, const QRect& dirty,
                                 const WaterfallScene& scene, const WaterfallMetrics& metrics, size_t row)
 {
+    const ViewTheme& theme = *scene.theme;
     const TraceAnalysis& analysis = *scene.analysis;
     const TraceData& data = analysis.data;
     const SpanTree& tree = analysis.tree;
@@ -240,7 +231,7 @@ void WaterfallPainter::paintRow(QPainter& painter, const QRect& area, const QRec
         const bool collapsed = hasChildren && scene.collapse && scene.collapse->isCollapsed(span);
         if (!analysis.errors.errorInSubtree.empty() && analysis.errors.errorInSubtree[span]) {
             // The way down to an error: a red rule at the left edge.
-            painter.fillRect(QRect(area.left(), top + 2, 3, metrics.rowHeight - 4), kError);
+            painter.fillRect(QRect(area.left(), top + 2, 3, metrics.rowHeight - 4), theme.error);
         }
         painter.setRenderHint(QPainter::Antialiasing, true);
         if (hasChildren) {
@@ -256,7 +247,7 @@ void WaterfallPainter::paintRow(QPainter& painter, const QRect& area, const QRec
                 triangle.lineTo(c.x(), c.y() + 3);
             }
             triangle.closeSubpath();
-            painter.fillPath(triangle, kMutedText);
+            painter.fillPath(triangle, theme.mutedText);
         }
         const QColor colour = scene.colors ? scene.colors->color(data.service[span]) : paletteColor(0);
         const QRect chip(expander.right() + 4, top + 5, 4, metrics.rowHeight - 10);
@@ -271,7 +262,7 @@ void WaterfallPainter::paintRow(QPainter& painter, const QRect& area, const QRec
             painter.setRenderHint(QPainter::Antialiasing, true);
             if (error) {
                 painter.setPen(Qt::NoPen);
-                painter.setBrush(kError);
+                painter.setBrush(theme.error);
                 painter.drawEllipse(mark);
                 painter.setPen(Qt::white);
                 QFont small = painter.font();
@@ -281,7 +272,7 @@ void WaterfallPainter::paintRow(QPainter& painter, const QRect& area, const QRec
                 painter.drawText(mark, Qt::AlignCenter, QStringLiteral("!"));
                 painter.restore();
             } else {
-                painter.setPen(QPen(kMutedText, 1.5));
+                painter.setPen(QPen(theme.mutedText, 1.5));
                 painter.setBrush(Qt::NoBrush);
                 painter.drawEllipse(mark.adjusted(1, 1, -1, -1));
             }
@@ -303,7 +294,7 @@ void WaterfallPainter::paintRow(QPainter& painter, const QRect& area, const QRec
         // The service keeps its full name unless that would leave the operation less than 40 %.
         // (+2: elidedText() elides text whose width equals the rounded advance.)
         const int serviceWidth = std::min(boldMetrics.horizontalAdvance(service) + 2, available * 6 / 10);
-        painter.setPen(dimmed ? kMutedText : kText);
+        painter.setPen(dimmed ? theme.mutedText : theme.text);
         painter.save();
         painter.setFont(bold);
         painter.drawText(QRect(textLeft, top, serviceWidth, metrics.rowHeight),
@@ -316,7 +307,7 @@ void WaterfallPainter::paintRow(QPainter& painter, const QRect& area, const QRec
         painter.drawText(QRect(nameLeft, top, nameWidth, metrics.rowHeight), Qt::AlignVCenter | Qt::AlignLeft,
                          elided);
         if (!suffix.isEmpty()) {
-            painter.setPen(kMutedText);
+            painter.setPen(theme.mutedText);
             painter.drawText(
                 QRect(nameLeft + fm.horizontalAdvance(elided), top, suffixWidth, metrics.rowHeight),
                 Qt::AlignVCenter | Qt::AlignLeft, suffix);
@@ -340,7 +331,7 @@ void WaterfallPainter::paintRow(QPainter& painter, const QRect& area, const QRec
         fill.setAlpha(60);
     painter.fillRect(bar, fill);
     if (error) {
-        painter.setPen(QPen(kError, 2));
+        painter.setPen(QPen(theme.error, 2));
         painter.drawLine(QPointF(bar.left(), bar.bottom()), QPointF(bar.right(), bar.bottom()));
     }
     // The critical path: a dark stripe through the sections of this span that are on it.
@@ -350,12 +341,12 @@ void WaterfallPainter::paintRow(QPainter& painter, const QRect& area, const QRec
             const double s1 = std::min(mapping.toX(it->second), double(area.right() + 2));
             if (s1 >= s0)
                 painter.fillRect(QRectF(s0, bar.center().y() - 2, std::max(s1 - s0, 1.0), 4),
-                                 dimmed ? QColor(0xb0b0b0) : kCriticalPath);
+                                 dimmed ? QColor(0xb0b0b0) : theme.text);
         }
     }
     // Events (logs, annotations) as ticks; several in one pixel are drawn once.
     if (scene.events && !scene.events->empty()) {
-        painter.setPen(QPen(kEventTick, 1));
+        painter.setPen(QPen(theme.eventTick, 1));
         double lastX = -1e9;
         for (auto it = scene.events->begin(span); it != scene.events->end(span); ++it) {
             const double x = std::round(mapping.toX(it->first));
@@ -373,7 +364,7 @@ void WaterfallPainter::paintRow(QPainter& painter, const QRect& area, const QRec
         label += QStringLiteral("  ") + tr("self %1").arg(TextFormat::duration(analysis.selfTime[span]));
     const QFontMetrics fm(painter.font(), painter.device());
     const int labelWidth = fm.horizontalAdvance(label) + 6;
-    painter.setPen(dimmed ? kMutedText : kText);
+    painter.setPen(dimmed ? theme.mutedText : theme.text);
     if (bar.right() + labelWidth < area.right())
         painter.drawText(QRectF(bar.right() + 4, top, labelWidth, metrics.rowHeight), Qt::AlignVCenter,
                          label);

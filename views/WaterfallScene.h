@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ServicePalette.h"
+#include "ViewTheme.h"
 #include "layout/TraceAnalysis.h"
 #include "layout/WaterfallRows.h"
 
@@ -57,6 +58,7 @@ struct WaterfallScene
     const ServiceColors* colors = nullptr;
     const SpanRanges* criticalSections = nullptr; // drawn on the bars when set
     const SpanRanges* events = nullptr;           // event times, drawn as ticks on the bars
+    const ViewTheme* theme = &ViewTheme::light();
 
     int64_t windowStart = 0; // visible time range, ns
     int64_t windowEnd = 1;

@@ -101,6 +101,7 @@ WaterfallScene WaterfallView::scene() const
     scene.hoveredSpan = m_hovered;
     scene.undimmed = m_undimmed.empty() ? nullptr : &m_undimmed;
     scene.colouring = m_colouring;
+    scene.theme = &ViewTheme::matching(palette());
     return scene;
 }
 

@@ -16,7 +16,7 @@ namespace spanscope {
 
 namespace cli {
 
-// Exit statuses of every command (architecture.md).
+// Exit statuses of every command (docs/ARCHITECTURE.md).
 enum ExitCode
 {
     Success = 0,

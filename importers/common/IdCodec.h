@@ -20,7 +20,7 @@ std::string spanIdToBytes(uint64_t id);
 
 // Ids as JSON formats write them: hex of any case and length up to 32 / 16 digits (left-padded),
 // or base64 of 16 / 8 bytes (plain protobuf JSON mappings, Tempo, Jaeger api_v2). Length tells the
-// encodings apart (formats.md §8.6). Empty text is "absent": returns an id of 0.
+// encodings apart (docs/FORMAT-REFERENCE.md §8.6). Empty text is "absent": returns an id of 0.
 std::optional<TraceId> parseTraceIdText(std::string_view text);
 std::optional<uint64_t> parseSpanIdText(std::string_view text);
 

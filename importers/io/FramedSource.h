@@ -8,7 +8,7 @@
 namespace spanscope {
 
 // The Collector's file exporter writes `format: proto` (and zstd-compressed JSON) as a sequence
-// of frames: a 4-byte big-endian length, then that many bytes of message (formats.md §4).
+// of frames: a 4-byte big-endian length, then that many bytes of message (docs/FORMAT-REFERENCE.md §4).
 bool looksFramed(std::string_view head);
 
 // Unwraps the frames into one stream: zstd-compressed frames are decompressed, JSON frames are

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Jaeger JSON in every shape formats.md §5 lists: the query API / UI download {"data":[trace...]},
-// a bare trace object, bare span arrays with processIDs or embedded processes, a single span, and
-// api_v2 protobuf-JSON. The streaming scanner walks the outer structure; each span and process is
+// Jaeger JSON in every shape docs/FORMAT-REFERENCE.md §5 lists: the query API / UI download
+// {"data":[trace...]}, a bare trace object, bare span arrays with processIDs or embedded processes, a single
+// span, and api_v2 protobuf-JSON. The streaming scanner walks the outer structure; each span and process is
 // captured whole and read by JaegerSpanReader, so memory stays bounded whatever the file size.
 #include "JaegerLooseObject.h"
 #include "JaegerProcesses.h"

@@ -119,7 +119,7 @@ std::optional<int64_t> JaegerSpanReader::readDuration(ondemand::value value)
 
 void JaegerSpanReader::resolveParentAndLinks(SpanRecord& span, uint64_t legacyParent)
 {
-    // Jaeger's rule (jaeger-idl Span.ParentSpanID, analysis.md): the first CHILD_OF within the
+    // Jaeger's rule (jaeger-idl Span.ParentSpanID, docs/ANALYSIS.md): the first CHILD_OF within the
     // span's own trace, else the first FOLLOWS_FROM within it. Every other reference is a link.
     for (Reference& reference : m_references) {
         if (!reference.traceGiven)

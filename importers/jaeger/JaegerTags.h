@@ -25,7 +25,7 @@ struct JaegerTag
     double doubleValue = 0;
 };
 
-// Reads KeyValues in both Jaeger JSON spellings (formats.md §5):
+// Reads KeyValues in both Jaeger JSON spellings (docs/FORMAT-REFERENCE.md §5):
 //  - query API / UI: {"key","type":"string|bool|int64|float64|binary","value"}; producers write
 //    int64 above 2^53 as JSON strings and bools as "true", so the value is read by its declared
 //    type, not its JSON type;
@@ -41,7 +41,7 @@ public:
     bool lastWasApiV2() const { return m_apiV2; }
 
     static void encode(AttributeEncoder& encoder, const JaegerTag& tag);
-    // Jaeger UI's rule for the `error` tag, widened to every truthy value (analysis.md, "Errors"):
+    // Jaeger UI's rule for the `error` tag, widened to every truthy value (docs/ANALYSIS.md, "Errors"):
     // true, a non-zero number, a string other than "", "false" and "0".
     static bool isTruthy(const JaegerTag& tag);
 

@@ -7,7 +7,7 @@
 
 namespace spanscope {
 
-// Time values as the Jaeger JSON variants write them (formats.md §5). The query API and the UI
+// Time values as the Jaeger JSON variants write them (docs/FORMAT-REFERENCE.md §5). The query API and the UI
 // use µs numbers; the api_v2 protobuf-JSON mapping uses RFC 3339 timestamps and protobuf/Go
 // duration strings. Every function returns nullopt on text it does not understand or on values
 // outside the int64 nanosecond range, never a wrapped number.

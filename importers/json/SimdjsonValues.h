@@ -19,8 +19,8 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// Lenient readers for the ways real producers write numbers and booleans (formats.md): int64 as a
-// decimal string or a number, µs as floats ("1.463737111294e+15"), booleans as "true".
+// Lenient readers for the ways real producers write numbers and booleans (docs/FORMAT-REFERENCE.md): int64 as
+// a decimal string or a number, µs as floats ("1.463737111294e+15"), booleans as "true".
 int64_t readInt64(ondemand::value value, const char* field);
 uint64_t readUint64(ondemand::value value, const char* field);
 double readDouble(ondemand::value value, const char* field);

@@ -16,9 +16,9 @@ namespace spanscope {
 struct ImportLimits;
 
 // Reads the pieces of OTLP JSON (a Span, a Resource, an InstrumentationScope) that the importer
-// captured from the stream, with simdjson. Accepts every variant formats.md lists: hex or base64
-// ids, integer or named enums, int64 as strings or numbers, camelCase or snake_case keys.
-// Records point into this object's buffers until the next parse call.
+// captured from the stream, with simdjson. Accepts every variant docs/FORMAT-REFERENCE.md lists: hex or
+// base64 ids, integer or named enums, int64 as strings or numbers, camelCase or snake_case keys. Records
+// point into this object's buffers until the next parse call.
 class OtlpJsonElements
 {
 public:

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Zipkin JSON, v1 and v2, decided per record (formats.md §8.5): an array of spans, a single span
-// object, an array of traces ([[span...],...], the API's search result), or "[]". The streaming
-// scanner walks the arrays; each span object is captured whole, read by ZipkinRecordReader,
-// converted by ZipkinV1Conversion when it is v1, and written by ZipkinSpanWriter.
+// Zipkin JSON, v1 and v2, decided per record (docs/FORMAT-REFERENCE.md §8.5): an array of spans, a single
+// span object, an array of traces ([[span...],...], the API's search result), or "[]". The streaming scanner
+// walks the arrays; each span object is captured whole, read by ZipkinRecordReader, converted by
+// ZipkinV1Conversion when it is v1, and written by ZipkinSpanWriter.
 #include "ZipkinRecordReader.h"
 #include "ZipkinSpanWriter.h"
 #include "ZipkinV1Conversion.h"

@@ -50,7 +50,7 @@ struct ZipkinBinaryAnnotation
     ZipkinEndpoint endpoint;
 };
 
-// One JSON object of a Zipkin file, v1 or v2 (formats.md §6, §7). Times are µs; 0 means absent,
+// One JSON object of a Zipkin file, v1 or v2 (docs/FORMAT-REFERENCE.md §6, §7). Times are µs; 0 means absent,
 // as Zipkin itself has it.
 struct ZipkinRecord
 {
@@ -74,7 +74,7 @@ struct ZipkinRecord
     bool hasAnnotationEndpoint = false;
     uint32_t droppedAnnotations = 0; // beyond ImportLimits::maxEventsPerSpan
 
-    // formats.md §8.5: v2 keys make a v2 record; otherwise v1 keys make a v1 record; a record
+    // docs/FORMAT-REFERENCE.md §8.5: v2 keys make a v2 record; otherwise v1 keys make a v1 record; a record
     // with neither reads the same both ways and goes the v2 way.
     bool isV1() const { return hasV1Fields && !hasV2Fields; }
 };

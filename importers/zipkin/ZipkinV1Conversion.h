@@ -10,7 +10,7 @@
 namespace spanscope {
 
 // Converts one Zipkin v1 record into spans of the v2 model, as Zipkin's own V1SpanConverter does
-// (formats.md §7), each record on its own:
+// (docs/FORMAT-REFERENCE.md §7), each record on its own:
 //  - the core annotations give kind and timing: cs/cr CLIENT, sr/ss SERVER, ms PRODUCER,
 //    mr CONSUMER; ws/wr refine messaging times; other annotations become events;
 //  - spans are grouped by the service name of the annotations' endpoints: a record holding both

@@ -340,11 +340,9 @@ private slots:
         QTest::newRow("zipkin-json > zipkin-json")
             << protoFixture() << QStringList{QStringLiteral("zipkin-json"), QStringLiteral("zipkin-json")}
             << 1;
-        const QString jaegerReal = test::realDataPath(QStringLiteral("jaeger-json/jaeger_ui_01.json"));
-        if (!jaegerReal.isEmpty()) {
-            QTest::newRow("real jaeger_ui_01 > otlp-json > jaeger-json")
-                << jaegerReal << QStringList{QStringLiteral("otlp-json"), QStringLiteral("jaeger-json")} << 0;
-        }
+        QTest::newRow("real jaeger_ui_01 > otlp-json > jaeger-json")
+            << test::realDataPath(QStringLiteral("jaeger-json/jaeger_ui_01.json"))
+            << QStringList{QStringLiteral("otlp-json"), QStringLiteral("jaeger-json")} << 0;
     }
 
     void roundTrips()
@@ -352,6 +350,8 @@ private slots:
         QFETCH(QString, input);
         QFETCH(QStringList, chain);
         QFETCH(int, compareWith);
+        if (input.startsWith(test::realDataPath(QString())))
+            SPANSCOPE_REQUIRE_REAL_DATA();
         QStringList files = {input};
         for (int i = 0; i < chain.size(); ++i) {
             const QString out = m_dir->filePath(QStringLiteral("step%1").arg(i + 1) + extension(chain[i]));
@@ -384,8 +384,7 @@ private slots:
         QFETCH(QString, proto);
         QFETCH(QString, json);
         QFETCH(int, spanCount);
-        if (test::realDataPath(proto).isEmpty())
-            QSKIP("../shared/testdata/real is not present");
+        SPANSCOPE_REQUIRE_REAL_DATA();
         const Run fromProto = spans(test::realDataPath(proto));
         const Run fromJson = spans(test::realDataPath(json));
         QCOMPARE(fromProto.exitCode, 0);

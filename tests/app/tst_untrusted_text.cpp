@@ -13,13 +13,17 @@
 #include "views/SpanDetailsView.h"
 #include "views/TraceListView.h"
 #include "views/TracePanel.h"
+#include "views/WaterfallPainter.h"
 #include "views/WaterfallView.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
+#include <QSvgGenerator>
 #include <QTableView>
 #include <QTest>
 #include <QTextDocument>
@@ -99,8 +103,23 @@ private slots:
         QVERIFY(window.details()->headerText().contains(QStringLiteral("tab\u2409here\u240Anewline")));
         QVERIFY(analysis);
 
-        // The waterfall paints all of it without trouble.
-        QVERIFY(!window.waterfall()->viewport()->grab().isNull());
+        // The waterfall draws the names as the literal text they are: the SVG of the window's own
+        // scene holds them as (escaped) text, tags and all, the direction override neutralised.
+        QBuffer svg;
+        svg.open(QIODevice::WriteOnly);
+        {
+            QSvgGenerator generator;
+            generator.setOutputDevice(&svg);
+            generator.setSize(QSize(1400, 300));
+            QPainter painter(&generator);
+            WaterfallPainter::paint(painter, QRect(0, 0, 1400, 300), window.waterfall()->scene());
+        }
+        const QString drawn = QString::fromUtf8(svg.data());
+        QVERIFY2(drawn.contains(QStringLiteral("&lt;b&gt;bold&lt;/b&gt; &amp; &lt;i&gt;R&amp;D&lt;/i&gt;")),
+                 "the service name is not drawn literally");
+        QVERIFY2(drawn.contains(QStringLiteral("\uFFFDgnp.exe &lt;img src=x onerror=alert")),
+                 "the operation name is not drawn literally");
+        QVERIFY(!drawn.contains(QChar(0x202E)));
     }
 
     void untrustedTextHelpersNeutraliseEverything()

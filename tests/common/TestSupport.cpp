@@ -18,10 +18,17 @@ QString sourcePath(const QString& relative)
 
 QString realDataPath(const QString& relative)
 {
-    const QDir root(QStringLiteral(SPANSCOPE_REAL_TESTDATA));
-    if (!root.exists())
-        return {};
-    return root.filePath(relative);
+    return QDir(QStringLiteral(SPANSCOPE_REAL_TESTDATA)).filePath(relative);
+}
+
+bool realDataAvailable()
+{
+    return QDir(QStringLiteral(SPANSCOPE_REAL_TESTDATA)).exists();
+}
+
+bool runningInCi()
+{
+    return qEnvironmentVariable("CI").compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
 }
 
 QByteArray readFile(const QString& path)

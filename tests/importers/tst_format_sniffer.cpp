@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Format detection (formats.md §8, docs/FORMATS.md "Recognising a file"): sniffFormat on the head of
-// every format and variant, the JSON Lines flag, what is refused and why; compressed and
+// Format detection (docs/FORMAT-REFERENCE.md §8, docs/FORMATS.md "Recognising a file"): sniffFormat on the
+// head of every format and variant, the JSON Lines flag, what is refused and why; compressed and
 // length-framed input through the pipeline, which decompresses and unframes before sniffing; and
 // that a file's name never matters.
 #include "ByteMutator.h"

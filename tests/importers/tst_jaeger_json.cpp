@@ -73,9 +73,8 @@ void TestJaegerJson::goldens()
 
 void TestJaegerJson::realUiFixture()
 {
+    SPANSCOPE_REQUIRE_REAL_DATA();
     const QString path = realDataPath(QStringLiteral("jaeger-json/jaeger_ui_01.json"));
-    if (path.isEmpty())
-        QSKIP("../shared/testdata/real is absent");
     const CapturedImport result = importPath(path);
     QVERIFY2(!result.failed, result.error.c_str());
     QCOMPARE(result.info.format, TraceFormat::JaegerJson);
@@ -142,9 +141,8 @@ void TestJaegerJson::realUiFixture()
 
 void TestJaegerJson::realTraceCompass()
 {
+    SPANSCOPE_REQUIRE_REAL_DATA();
     const QString path = realDataPath(QStringLiteral("jaeger-json/tracecompass_multiple_services.json"));
-    if (path.isEmpty())
-        QSKIP("../shared/testdata/real is absent");
     const CapturedImport result = importPath(path);
     QVERIFY2(!result.failed, result.error.c_str());
     QCOMPARE(result.info.variant, std::string("query API response"));

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The OTLP JSON importer, one document at a time: golden dumps of our own fixtures (one per variant
-// formats.md §3 lists) and the mapping of every field: ids, enums, 64-bit integers, typed attributes,
-// events, links, resources and scopes, the wrappers of Tempo and Jaeger's api_v3, several traces in
-// one file, snake_case keys and a top-level array of TracesData. JSON Lines, compression and real
-// files are in tst_otlp_json_lines.cpp, hostile input in tst_otlp_json_hostile.cpp.
+// docs/FORMAT-REFERENCE.md §3 lists) and the mapping of every field: ids, enums, 64-bit integers, typed
+// attributes, events, links, resources and scopes, the wrappers of Tempo and Jaeger's api_v3, several traces
+// in one file, snake_case keys and a top-level array of TracesData. JSON Lines, compression and real files
+// are in tst_otlp_json_lines.cpp, hostile input in tst_otlp_json_hostile.cpp.
 #include "OtlpJsonTestSupport.h"
 #include "TestSupport.h"
 #include "model/AttributeCodec.h"
@@ -61,7 +61,7 @@ void TestOtlpJson::goldens()
 
 void TestOtlpJson::hexAndBase64Ids()
 {
-    // formats.md §3, §8.6: hex is case-insensitive; base64 (24/12 characters, "=="/"=") is told
+    // docs/FORMAT-REFERENCE.md §3, §8.6: hex is case-insensitive; base64 (24/12 characters, "=="/"=") is told
     // apart by its length and padding, or by characters outside the hex alphabet when unpadded.
     const Imported result = importFile(fixture(QStringLiteral("ids.json")));
     QVERIFY2(!result.failed, result.error.c_str());
@@ -143,8 +143,8 @@ void TestOtlpJson::hexAndBase64Ids()
 
 void TestOtlpJson::linksWithoutIdsAreDropped()
 {
-    // An absent id is an empty id (formats.md §3), which is invalid for a link as for a span; the
-    // protobuf importer drops such links with a warning.
+    // An absent id is an empty id (docs/FORMAT-REFERENCE.md §3), which is invalid for a link as for a span;
+    // the protobuf importer drops such links with a warning.
     const Imported result = importData(oneSpanDocument(
         spanJson("0000000000000001",
                  R"(,"links":[{"traceId":"4bf92f3577b34da6a3ce929d0e0e4736"},)"
@@ -488,7 +488,7 @@ void TestOtlpJson::severalTracesAndSplitTraces()
 
 void TestOtlpJson::snakeCaseKeys()
 {
-    // The Collector's reader accepts snake_case keys, so files with them exist (formats.md §3).
+    // The Collector's reader accepts snake_case keys, so files with them exist (docs/FORMAT-REFERENCE.md §3).
     const Imported result = importFile(fixture(QStringLiteral("several_traces.json")));
     const auto* snake = spanWithId(result, 0xa5);
     QVERIFY(snake);

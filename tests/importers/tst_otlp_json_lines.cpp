@@ -288,9 +288,8 @@ void TestOtlpJsonLines::realFiles()
     QFETCH(int, roots);
     QFETCH(int, errors);
     QFETCH(QString, variant);
+    SPANSCOPE_REQUIRE_REAL_DATA();
     const QString file = realDataPath(path);
-    if (file.isEmpty())
-        QSKIP("../shared/testdata/real is absent");
     const Imported result = importFile(file);
     QVERIFY2(!result.failed, result.error.c_str());
     QCOMPARE(result.info.format, TraceFormat::OtlpJson);
@@ -311,8 +310,7 @@ void TestOtlpJsonLines::realFiles()
 
 void TestOtlpJsonLines::realFileValues()
 {
-    if (realDataPath(QStringLiteral("otlp-json")).isEmpty())
-        QSKIP("../shared/testdata/real is absent");
+    SPANSCOPE_REQUIRE_REAL_DATA();
 
     // Tempo's "batches", upper-case hex ids.
     const Imported tempo = importFile(realDataPath(QStringLiteral("other/tempo_tempopb_trace_batches.json")));

@@ -162,9 +162,8 @@ private slots:
         QFETCH(QString, json);
         QFETCH(int, traces);
         QFETCH(int, spans);
+        SPANSCOPE_REQUIRE_REAL_DATA();
         const QString protoPath = test::realDataPath(proto);
-        if (protoPath.isEmpty())
-            QSKIP("../shared/testdata/real is not present");
         const auto result = test::importPath(protoPath);
         QVERIFY2(!result.failed, result.error.c_str());
         QCOMPARE(result.info.format, TraceFormat::OtlpProtobuf);

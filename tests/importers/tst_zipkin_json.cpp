@@ -40,18 +40,9 @@ size_t countFlag(const CaptureSink& sink, uint32_t flag)
                                 [&](const auto& s) { return (s.flags & flag) != 0; }));
 }
 
-CapturedImport importReal(const QString& relative, bool& skipped)
-{
-    const QString path = realDataPath(relative);
-    skipped = path.isEmpty();
-    return skipped ? CapturedImport{} : importPath(path);
-}
-
 #define IMPORT_REAL(result, relative)                                                                        \
-    bool skipped##result = false;                                                                            \
-    const CapturedImport result = importReal(QStringLiteral(relative), skipped##result);                     \
-    if (skipped##result)                                                                                     \
-        QSKIP("../shared/testdata/real is absent");                                                          \
+    SPANSCOPE_REQUIRE_REAL_DATA();                                                                           \
+    const CapturedImport result = importPath(realDataPath(QStringLiteral(relative)));                        \
     QVERIFY2(!result.failed, result.error.c_str());                                                          \
     QCOMPARE(result.info.format, TraceFormat::ZipkinJson)
 

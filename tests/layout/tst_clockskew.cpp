@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The clock-skew adjustment (analysis.md): Jaeger's rule, off by default, marking every span it
+// The clock-skew adjustment (docs/ANALYSIS.md): Jaeger's rule, off by default, marking every span it
 // moves and every shift it refuses.
 #include "TraceText.h"
 #include "layout/ClockSkew.h"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The critical path: Jaeger UI's own test fixtures (CriticalPath/testCases/test1..9.js, with the
-// sections Jaeger expects, span by span and in Jaeger's order), one tree per rule of analysis.md,
+// sections Jaeger expects, span by span and in Jaeger's order), one tree per rule of docs/ANALYSIS.md,
 // and a million spans deep and wide.
 #include "TraceText.h"
 #include "layout/CriticalPath.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Errors and root-cause candidates (analysis.md, "Errors").
+// Errors and root-cause candidates (docs/ANALYSIS.md, "Errors").
 #include "TraceText.h"
 #include "layout/RootCause.h"
 #include "layout/SpanTree.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Self time (analysis.md): duration minus the union of the children clipped to the span.
+// Self time (docs/ANALYSIS.md): duration minus the union of the children clipped to the span.
 #include "TraceText.h"
 #include "layout/SelfTime.h"
 #include "layout/SpanTimes.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The service dependency graph (analysis.md) and its Graphviz layout.
+// The service dependency graph (docs/ANALYSIS.md) and its Graphviz layout.
 #include "TraceText.h"
 #include "layout/GraphvizLayout.h"
 #include "layout/ServiceGraph.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The span tree and effective times, one small tree per rule of analysis.md ("Span tree"), and a
+// The span tree and effective times, one small tree per rule of docs/ANALYSIS.md ("Span tree"), and a
 // million spans deep and wide.
 #include "TraceText.h"
 #include "layout/SpanTimes.h"
