@@ -33,11 +33,14 @@ private:
 };
 
 // The rows the waterfall shows, top to bottom: spans in depth-first order, without the descendants
-// of collapsed spans. An optional mask hides spans (filter by service) but keeps their ancestors'
-// rows so the tree stays readable.
+// of collapsed spans. An optional mask hides spans (filter by service): a hidden span has no row,
+// and its descendants that are shown move up under the nearest shown ancestor (docs/DECISIONS.md,
+// "Hiding a service"), so every row carries its depth among shown spans.
 struct WaterfallRows
 {
     std::vector<uint32_t> spans;
+    std::vector<uint32_t> depth;       // per row: indentation level (hidden ancestors do not count)
+    std::vector<uint32_t> descendants; // per row: shown spans below it when expanded (0: a leaf)
 
     size_t size() const { return spans.size(); }
     // The row showing span, or -1 if it is hidden. O(log rows).
@@ -45,8 +48,8 @@ struct WaterfallRows
 };
 
 WaterfallRows visibleRows(const SpanTree& tree, const CollapseState& collapse);
-// With a filter: spans where visible[span] is 0 are left out unless a descendant is visible.
+// With a filter: spans where shown[span] is 0 get no row; their shown descendants do. O(n).
 WaterfallRows visibleRows(const SpanTree& tree, const CollapseState& collapse,
-                          const std::vector<uint8_t>& visible);
+                          const std::vector<uint8_t>& shown);
 
 } // namespace spanscope
