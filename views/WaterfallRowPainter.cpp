@@ -245,17 +245,25 @@ void WaterfallPainter::paintCriticalPath(QPainter& painter, const WaterfallScene
         return;
     const ViewTheme& theme = *scene.theme;
     QColor ink = criticalPathInk(theme, QColor(fill.rgb()));
-    if (dimmed)
+    QColor halo = ink == theme.criticalPath ? theme.criticalPathOnDark : theme.criticalPath;
+    if (dimmed) {
         ink.setAlpha(90);
-    const double height = theme.criticalPathWidth;
+        halo.setAlpha(90);
+    }
+    const int height = theme.criticalPathWidth;
+    const int edge = theme.criticalPathHalo;
+    const int top = int(layout.bar.top()) + (int(layout.bar.height()) - height) / 2;
     const double left = mapping.x0() - 2;
     const double right = layout.bar.right();
     for (auto it = scene.criticalSections->begin(span); it != scene.criticalSections->end(span); ++it) {
         const double s0 = std::max(mapping.toX(it->first), left);
         const double s1 = std::min(mapping.toX(it->second), right);
-        if (s1 >= s0)
-            painter.fillRect(QRectF(s0, layout.bar.center().y() - height / 2, std::max(s1 - s0, 1.0), height),
-                             ink);
+        if (s1 < s0)
+            continue;
+        const double width = std::max(s1 - s0, 1.0);
+        if (edge > 0)
+            painter.fillRect(QRectF(s0, top - edge, width, height + 2 * edge), halo);
+        painter.fillRect(QRectF(s0, top, width, height), ink);
     }
 }
 

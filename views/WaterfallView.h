@@ -60,6 +60,9 @@ public:
     std::pair<int64_t, int64_t> visibleRowRange() const;
     // How many row paints the last frames needed (tests check that scrolling repaints a strip).
     int rowPaintsInLastFrame() const { return m_cache.rowsPaintedLastTime(); }
+    // What the last frame painted of the rows (a pan paints the exposed strip and the rows whose
+    // labels stayed put).
+    const QRegion& repaintedInLastFrame() const { return m_cache.lastPainted(); }
     // The menu a right click on a span opens (the caller owns it).
     QMenu* createContextMenu(uint32_t span, QWidget* parent);
 
