@@ -3,11 +3,9 @@
 // divider, panning by drag, zoom around the pointer, keyboard navigation between rows.
 #include "SpanToolTip.h"
 #include "WaterfallView.h"
-#include "model/Ids.h"
 #include "model/TextFormat.h"
 
 #include <QApplication>
-#include <QClipboard>
 #include <QContextMenuEvent>
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -193,11 +191,6 @@ void WaterfallView::keyPressEvent(QKeyEvent* event)
     }
     if (event->matches(QKeySequence::FindPrevious)) {
         previousMatch();
-        return;
-    }
-    if (event->matches(QKeySequence::Copy) && m_analysis && m_selected != WaterfallScene::kNoSpan) {
-        QGuiApplication::clipboard()->setText(
-            QString::fromStdString(toHex64(m_analysis->data.spanId[m_selected])));
         return;
     }
     if (!m_analysis || m_rows.size() == 0) {
