@@ -61,8 +61,6 @@ WaterfallRows visibleRows(const SpanTree& tree, const CollapseState& collapse)
     for (uint32_t k = 0; k < n;) {
         const uint32_t span = tree.preorder[k];
         rows.spans.push_back(span);
-        rows.depth.push_back(tree.depth[span]);
-        rows.descendants.push_back(tree.subtreeSize[span] - 1);
         k += collapse.isCollapsed(span) ? tree.subtreeSize[span] : 1;
     }
     return rows;
@@ -93,8 +91,8 @@ WaterfallRows visibleRows(const SpanTree& tree, const CollapseState& collapse,
             continue;
         }
         rows.spans.push_back(span);
-        rows.depth.push_back(level[span]);
-        rows.descendants.push_back(shownBelow[span]);
+        rows.filteredDepth.push_back(level[span]);
+        rows.filteredDescendants.push_back(shownBelow[span]);
         k += collapse.isCollapsed(span) ? tree.subtreeSize[span] : 1;
     }
     return rows;

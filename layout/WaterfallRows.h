@@ -39,10 +39,22 @@ private:
 struct WaterfallRows
 {
     std::vector<uint32_t> spans;
-    std::vector<uint32_t> depth;       // per row: indentation level (hidden ancestors do not count)
-    std::vector<uint32_t> descendants; // per row: shown spans below it when expanded (0: a leaf)
+    // Under a filter only, per row (without one they are the tree's, read through depth() and
+    // descendants(), so that expanding a million spans touches no more than before).
+    std::vector<uint32_t> filteredDepth;
+    std::vector<uint32_t> filteredDescendants;
 
     size_t size() const { return spans.size(); }
+    // The row's indentation level (hidden ancestors do not count).
+    uint32_t depth(const SpanTree& tree, size_t row) const
+    {
+        return filteredDepth.empty() ? tree.depth[spans[row]] : filteredDepth[row];
+    }
+    // Shown spans below the row when it is expanded (0: a leaf).
+    uint32_t descendants(const SpanTree& tree, size_t row) const
+    {
+        return filteredDescendants.empty() ? tree.subtreeSize[spans[row]] - 1 : filteredDescendants[row];
+    }
     // The row showing span, or -1 if it is hidden. O(log rows).
     int64_t rowOf(const SpanTree& tree, uint32_t span) const;
 };

@@ -131,9 +131,9 @@ void WaterfallPainter::paintTreeColumn(QPainter& painter, const QRect& area, con
     const int top = metrics.rowTop(area, scene, row);
     const bool dimmed = isDimmed(scene, span);
     const bool error = data.flags[span] & SpanFlag::Error;
-    const uint32_t depth = scene.rows->depth[row];
+    const uint32_t depth = scene.rows->depth(tree, row);
     const QRect expander = metrics.expanderRect(area, scene, row, depth);
-    const bool hasChildren = scene.rows->descendants[row] > 0;
+    const bool hasChildren = scene.rows->descendants(tree, row) > 0;
     const bool collapsed = hasChildren && scene.collapse && scene.collapse->isCollapsed(span);
     if (!analysis.errors.errorInSubtree.empty() && analysis.errors.errorInSubtree[span]) {
         // The way down to an error: a red rule at the left edge.
@@ -194,7 +194,7 @@ void WaterfallPainter::paintTreeColumn(QPainter& painter, const QRect& area, con
 
     QString suffix;
     if (collapsed)
-        suffix = QStringLiteral("  ") + tr("+%1").arg(scene.rows->descendants[row]);
+        suffix = QStringLiteral("  ") + tr("+%1").arg(scene.rows->descendants(tree, row));
     const QFontMetrics fm(painter.font(), painter.device());
     const int suffixWidth = suffix.isEmpty() ? 0 : fm.horizontalAdvance(suffix);
     const QString service = TextFormat::serviceOrUnknown(data.strings.at(data.service[span]));

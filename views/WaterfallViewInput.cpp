@@ -41,8 +41,9 @@ void WaterfallView::mousePressEvent(QMouseEvent* event)
     if (row >= 0) {
         const uint32_t span = m_rows.spans[size_t(row)];
         const QRect expander =
-            m_metrics.expanderRect(area(), scene(), size_t(row), m_rows.depth[size_t(row)]);
-        if (expander.adjusted(-3, 0, 3, 0).contains(pos) && m_rows.descendants[size_t(row)] > 0) {
+            m_metrics.expanderRect(area(), scene(), size_t(row), m_rows.depth(m_analysis->tree, size_t(row)));
+        if (expander.adjusted(-3, 0, 3, 0).contains(pos) &&
+            m_rows.descendants(m_analysis->tree, size_t(row)) > 0) {
             if (event->modifiers() & Qt::ShiftModifier) {
                 if (m_collapse.isCollapsed(span))
                     m_collapse.expandSubtree(m_analysis->tree, span);
@@ -233,7 +234,7 @@ void WaterfallView::keyPressEvent(QKeyEvent* event)
             windowMoved(m_window.panBy(width / 10));
         } else if (control) {
             expandSelectedSubtree();
-        } else if (row >= 0 && m_rows.descendants[size_t(row)] > 0) {
+        } else if (row >= 0 && m_rows.descendants(m_analysis->tree, size_t(row)) > 0) {
             if (m_collapse.isCollapsed(m_selected)) {
                 m_collapse.setCollapsed(m_selected, false);
                 rebuildRows();
@@ -248,7 +249,8 @@ void WaterfallView::keyPressEvent(QKeyEvent* event)
         } else if (control) {
             collapseSelectedSubtree();
         } else if (row >= 0) {
-            if (m_rows.descendants[size_t(row)] > 0 && !m_collapse.isCollapsed(m_selected)) {
+            if (m_rows.descendants(m_analysis->tree, size_t(row)) > 0 &&
+                !m_collapse.isCollapsed(m_selected)) {
                 m_collapse.setCollapsed(m_selected, true);
                 rebuildRows();
             } else if (const uint32_t parent = shownParent(m_selected); parent != SpanTree::kNone) {
@@ -259,7 +261,7 @@ void WaterfallView::keyPressEvent(QKeyEvent* event)
     case Qt::Key_Return:
     case Qt::Key_Enter:
     case Qt::Key_Space:
-        if (row >= 0 && m_rows.descendants[size_t(row)] > 0) {
+        if (row >= 0 && m_rows.descendants(m_analysis->tree, size_t(row)) > 0) {
             m_collapse.toggle(m_selected);
             rebuildRows();
         }

@@ -214,11 +214,12 @@ private slots:
             const uint32_t scorer = spanNamed(*analysis, "ml-scorer", "POST /score", occurrence);
             const int64_t row = view.rows().rowOf(analysis->tree, scorer);
             QVERIFY(row > clientRow);
-            QCOMPARE(view.rows().depth[size_t(row)], view.rows().depth[size_t(clientRow)] + 1);
-            QCOMPARE(view.rows().depth[size_t(row)], analysis->tree.depth[scorer] - 2);
+            QCOMPARE(view.rows().depth(analysis->tree, size_t(row)),
+                     view.rows().depth(analysis->tree, size_t(clientRow)) + 1);
+            QCOMPARE(view.rows().depth(analysis->tree, size_t(row)), analysis->tree.depth[scorer] - 2);
         }
         // The client has the scorers' 5 spans below it now, and Left from a scorer goes to it.
-        QCOMPARE(view.rows().descendants[size_t(clientRow)], uint32_t(5));
+        QCOMPARE(view.rows().descendants(analysis->tree, size_t(clientRow)), uint32_t(5));
         view.selectSpan(spanNamed(*analysis, "ml-scorer", "POST /score", 0));
         view.collapseAll();
         view.expandAll();
@@ -231,7 +232,7 @@ private slots:
         view.showOnlyService(scorerService);
         QCOMPARE(view.rows().size(), size_t(5));
         QCOMPARE(view.hiddenSpanCount(), size_t(35));
-        QCOMPARE(view.rows().depth[0], uint32_t(0));
+        QCOMPARE(view.rows().depth(analysis->tree, 0), uint32_t(0));
         view.showAllServices();
         QCOMPARE(view.rows().size(), size_t(40));
         QCOMPARE(view.hiddenServiceCount(), size_t(0));
