@@ -9,6 +9,7 @@
 #include <QLineEdit>
 #include <QTimer>
 #include <QToolButton>
+#include <algorithm>
 
 namespace spanscope {
 
@@ -109,6 +110,13 @@ void FindBar::showResult(int matches, double timeShare, const QString& error)
     m_share = timeShare;
     m_error = error;
     m_position = 0;
+    m_hiddenMatches = 0;
+    updateResultText();
+}
+
+void FindBar::showHiddenMatches(int hidden)
+{
+    m_hiddenMatches = hidden;
     updateResultText();
 }
 
@@ -126,7 +134,8 @@ QString FindBar::resultText() const
 void FindBar::updateResultText()
 {
     const bool searching = !m_edit->text().isEmpty();
-    markNotFound(searching && (!m_error.isEmpty() || m_matches == 0));
+    const int reachable = std::max(m_matches - m_hiddenMatches, 0);
+    markNotFound(searching && (!m_error.isEmpty() || reachable == 0));
     if (!m_error.isEmpty()) {
         m_result->setText(tr("Invalid pattern: %1").arg(m_error));
         return;
@@ -135,15 +144,19 @@ void FindBar::updateResultText()
         m_result->clear();
         return;
     }
-    if (m_matches == 0) {
-        m_result->setText(tr("No matches"));
+    const QString hidden = m_hiddenMatches > 0 ? QStringLiteral(" ") + tr("(%n hidden by the service filter)",
+                                                                          nullptr, m_hiddenMatches)
+                                               : QString();
+    if (reachable == 0) {
+        m_result->setText(tr("No matches") + hidden);
         return;
     }
     const QString share = tr("%1 % of the time").arg(m_share * 100, 0, 'f', 1);
     if (m_position > 0)
-        m_result->setText(tr("%1 of %n match(es), %2", nullptr, m_matches).arg(m_position).arg(share));
+        m_result->setText(tr("%1 of %n match(es), %2", nullptr, reachable).arg(m_position).arg(share) +
+                          hidden);
     else
-        m_result->setText(tr("%n match(es), %1", nullptr, m_matches).arg(share));
+        m_result->setText(tr("%n match(es), %1", nullptr, reachable).arg(share) + hidden);
 }
 
 void FindBar::markNotFound(bool notFound)

@@ -30,6 +30,8 @@ public:
     void showResult(int matches, double timeShare, const QString& error = {});
     // Which match is selected, 1-based ("3 of 9"); 0: none of them.
     void showPosition(size_t position);
+    // How many of the matches belong to hidden services (no row to jump to).
+    void showHiddenMatches(int hidden);
     bool isMarkedAsNotFound() const { return m_notFound; }
     QString resultText() const;
     void activate(); // show, focus and select the text
@@ -57,6 +59,7 @@ private:
     int m_matches = 0;
     double m_share = 0;
     size_t m_position = 0;
+    int m_hiddenMatches = 0;
     QString m_error;
     bool m_notFound = false;
 };

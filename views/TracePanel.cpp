@@ -50,7 +50,10 @@ TracePanel::TracePanel(QWidget* parent)
     connect(m_waterfall, &WaterfallView::findStepRequested, this, &TracePanel::step);
     connect(m_waterfall, &WaterfallView::matchPositionChanged, this,
             [this] { m_findBar->showPosition(m_waterfall->matchPosition()); });
-    connect(m_waterfall, &WaterfallView::serviceFilterChanged, this, &TracePanel::updateFilterNotice);
+    connect(m_waterfall, &WaterfallView::serviceFilterChanged, this, [this] {
+        updateFilterNotice();
+        m_findBar->showHiddenMatches(int(m_waterfall->hiddenMatchCount()));
+    });
     connect(m_showAll, &QToolButton::clicked, m_waterfall, &WaterfallView::showAllServices);
     connect(m_findBar, &FindBar::searchRequested, this, &TracePanel::requestSearch);
     connect(m_findBar, &FindBar::nextRequested, this, &TracePanel::findNext);
@@ -156,6 +159,7 @@ void TracePanel::showSearchResult(const SearchResult& result)
     const double share = double(covered) / double(std::max<int64_t>(times.traceDuration(), 1));
     m_findBar->showResult(int(result.matchCount), share, QString::fromStdString(result.error));
     m_waterfall->setMatches(m_findBar->text().isEmpty() ? std::vector<uint8_t>{} : result.matches);
+    m_findBar->showHiddenMatches(int(m_waterfall->hiddenMatchCount()));
     if (jump != 0 && m_waterfall->matchCount() > 0)
         step(jump);
 }

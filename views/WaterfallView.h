@@ -31,7 +31,9 @@ public:
     // Find: the spans that match (empty vector: no find). Non-matches are dimmed, their ancestors
     // are not; next/previous walk the matches in depth-first order.
     void setMatches(std::vector<uint8_t> matches);
+    // Matches a jump can reach (hidden services' spans excluded), and those it cannot.
     size_t matchCount() const { return m_matchOrder.size(); }
+    size_t hiddenMatchCount() const { return m_matchTotal - m_matchOrder.size(); }
     // The selected span's place among the matches, 1-based; 0 when it is not a match.
     size_t matchPosition() const;
 
@@ -118,6 +120,7 @@ protected:
 
 private:
     void rebuildRows();
+    void rebuildMatchOrder();
     void invalidate();
     void updateScrollRange();
     void windowMoved(bool changed);
@@ -137,7 +140,8 @@ private:
     TimeWindow m_window;
     std::vector<uint8_t> m_matches;
     std::vector<uint8_t> m_undimmed;
-    std::vector<uint32_t> m_matchOrder; // preorder indexes of the matches, ascending
+    std::vector<uint32_t> m_matchOrder; // preorder indexes of the shown matches, ascending
+    size_t m_matchTotal = 0;
     std::vector<uint8_t> m_hiddenServices;
     std::vector<uint8_t> m_shown; // per span, under a service filter (empty: every span)
     size_t m_hiddenSpans = 0;

@@ -21,20 +21,36 @@ void WaterfallView::setMatches(std::vector<uint8_t> matches)
             if (m_undimmed[span] && tree.parent[span] != SpanTree::kNone)
                 m_undimmed[tree.parent[span]] = 1;
         }
-        for (uint32_t k = 0; k < tree.preorder.size(); ++k) {
-            if (m_matches[tree.preorder[k]])
-                m_matchOrder.push_back(k);
-        }
     } else {
         m_matches.clear();
     }
+    rebuildMatchOrder();
     invalidate();
     emit matchPositionChanged();
 }
 
+void WaterfallView::rebuildMatchOrder()
+{
+    // The matches a jump can land on: those with a row, so not those of hidden services.
+    m_matchOrder.clear();
+    m_matchTotal = 0;
+    if (m_matches.empty())
+        return;
+    const SpanTree& tree = m_analysis->tree;
+    for (uint32_t k = 0; k < tree.preorder.size(); ++k) {
+        const uint32_t span = tree.preorder[k];
+        if (!m_matches[span])
+            continue;
+        ++m_matchTotal;
+        if (m_shown.empty() || m_shown[span])
+            m_matchOrder.push_back(k);
+    }
+}
+
 size_t WaterfallView::matchPosition() const
 {
-    if (m_selected == WaterfallScene::kNoSpan || m_matches.empty() || !m_matches[m_selected])
+    if (m_selected == WaterfallScene::kNoSpan || m_matches.empty() || !m_matches[m_selected] ||
+        (!m_shown.empty() && !m_shown[m_selected]))
         return 0;
     const uint32_t k = m_analysis->tree.preorderIndex[m_selected];
     return size_t(std::lower_bound(m_matchOrder.begin(), m_matchOrder.end(), k) - m_matchOrder.begin()) + 1;
@@ -57,6 +73,7 @@ void WaterfallView::setHiddenServices(std::vector<uint8_t> hidden)
     } else {
         m_hiddenServices.clear();
     }
+    rebuildMatchOrder();
     rebuildRows();
     emit serviceFilterChanged();
 }

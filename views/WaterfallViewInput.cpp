@@ -147,9 +147,16 @@ void WaterfallView::contextMenuEvent(QContextMenuEvent* event)
         return;
     }
     selectSpan(span);
+    QPoint at = event->globalPos();
+    if (const int64_t row = m_rows.rowOf(m_analysis->tree, span);
+        event->reason() == QContextMenuEvent::Keyboard && row >= 0) {
+        // Below the selected row's name, where the eye is.
+        at = viewport()->mapToGlobal(QPoint(
+            m_nameColumnWidth / 3, m_metrics.rowTop(area(), scene(), size_t(row)) + m_metrics.rowHeight));
+    }
     QMenu* menu = createContextMenu(span, this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
-    menu->popup(event->globalPos());
+    menu->popup(at);
     event->accept();
 }
 

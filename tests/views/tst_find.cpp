@@ -89,6 +89,30 @@ private slots:
         QCOMPARE(p.view().selectedSpan(), first);
     }
 
+    void matchesOfHiddenServicesAreNotJumpedTo()
+    {
+        Panel p;
+        const TraceData& data = p.analysis().data;
+        p.view().hideService(data.service[spanNamed(p.analysis(), "fraud-check", "POST /score")]);
+        p.panel.activateFind();
+        QTest::keyClicks(&p.edit(), QStringLiteral("POST /score"));
+        QTest::keyClick(&p.edit(), Qt::Key_Return);
+        QTRY_COMPARE(p.view().matchCount(), size_t(2)); // the two ml-scorer servers have rows
+        QCOMPARE(p.view().hiddenMatchCount(), size_t(2));
+        for (int jump = 0; jump < 3; ++jump) {
+            QCOMPARE(data.strings.at(data.service[p.view().selectedSpan()]), std::string_view("ml-scorer"));
+            QTest::keyClick(&p.edit(), Qt::Key_Return);
+        }
+        const QString text = p.panel.findBar()->resultText();
+        QVERIFY2(text.startsWith(QStringLiteral("2 of 2 match(es)")) &&
+                     text.endsWith(QStringLiteral("(2 hidden by the service filter)")),
+                 qPrintable(text));
+        // Showing everything again makes all four reachable.
+        p.view().showAllServices();
+        QCOMPARE(p.view().matchCount(), size_t(4));
+        QVERIFY(!p.panel.findBar()->resultText().contains(QStringLiteral("hidden")));
+    }
+
     void theSelectedMatchInACollapsedSubtreeIsRevealed()
     {
         Panel p;

@@ -5,15 +5,23 @@
 // picture of the window. Not a test: it asserts nothing; it makes the screenshots docs and reviews
 // look at.
 //   waterfall_preview FILE --out OUT.png [--theme light|dark] [--zoom STEPS] [--drag PIXELS]
-//                     [--skew] [--size WxH]
+//                     [--skew] [--size WxH] [--hide SERVICE] [--find TEXT] [--menu]
+// --hide unticks a service in View → Services; --find types TEXT into the find bar and presses
+// Enter; --menu opens the selected span's context menu (from the keyboard).
 #include "app/MainWindow.h"
 #include "app/TraceSession.h"
 #include "model/Workspace.h"
+#include "views/FindBar.h"
+#include "views/TracePanel.h"
 #include "views/ViewTheme.h"
 #include "views/WaterfallView.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QContextMenuEvent>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPainter>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWheelEvent>
@@ -25,7 +33,8 @@ int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
     QStringList args = QApplication::arguments().mid(1);
-    QString file, out, theme = QStringLiteral("light");
+    QString file, out, hide, find, theme = QStringLiteral("light");
+    bool menu = false;
     int zoomSteps = 0, drag = 0, width = 1500, height = 920;
     bool skew = false;
     for (int i = 0; i < args.size(); ++i) {
@@ -43,6 +52,12 @@ int main(int argc, char** argv)
             drag = next().toInt();
         else if (a == QLatin1String("--skew"))
             skew = true;
+        else if (a == QLatin1String("--hide"))
+            hide = next();
+        else if (a == QLatin1String("--find"))
+            find = next();
+        else if (a == QLatin1String("--menu"))
+            menu = true;
         else if (a == QLatin1String("--size")) {
             const QStringList parts = next().split(QLatin1Char('x'));
             width = parts.value(0).toInt();
@@ -96,8 +111,31 @@ int main(int argc, char** argv)
         }
         QTest::mouseRelease(viewport, Qt::LeftButton, {}, middle + QPoint(drag, 0));
     }
+    if (!hide.isEmpty()) {
+        for (QAction* action : window.findChild<QMenu*>(QStringLiteral("serviceMenu"))->actions()) {
+            if (action->isCheckable() && action->text() == hide)
+                action->trigger();
+        }
+    }
+    if (!find.isEmpty()) {
+        window.action(QStringLiteral("find"))->trigger();
+        QLineEdit* edit = window.tracePanel()->findBar()->edit();
+        QTest::keyClicks(edit, find);
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTest::qWait(500); // the search runs in the background
+    }
+    if (menu) {
+        QContextMenuEvent event(QContextMenuEvent::Keyboard, QPoint(), QCursor::pos());
+        QApplication::sendEvent(view, &event);
+    }
     QTest::qWait(50);
-    if (!window.grab().save(out)) {
+    QPixmap picture = window.grab();
+    if (QWidget* popup = QApplication::activePopupWidget()) {
+        // A popup is a window of its own: draw it where it is over the main window.
+        QPainter painter(&picture);
+        painter.drawPixmap(window.mapFromGlobal(popup->pos()), popup->grab());
+    }
+    if (!picture.save(out)) {
         std::fprintf(stderr, "waterfall_preview: cannot write %s\n", qPrintable(out));
         return 1;
     }
