@@ -79,9 +79,18 @@ public:
     static void paintOverlay(QPainter& painter, const QRect& area, const WaterfallScene& scene,
                              const WaterfallMetrics& metrics);
 
-    // The geometry of a row's bar and label (fm: the font the label is drawn in).
+    // The text beside a bar and its width: they do not depend on the time window, so a caller
+    // laying out one row in two windows measures it once.
+    struct Label
+    {
+        QString text;
+        int width = -1; // -1: not measured yet
+    };
+    // The geometry of a row's bar and label (fm: the font the label is drawn in). `label`, when
+    // given, is measured on first use and reused after.
     static BarLayout barLayout(const QRect& area, const WaterfallScene& scene,
-                               const WaterfallMetrics& metrics, const QFontMetrics& fm, size_t row);
+                               const WaterfallMetrics& metrics, const QFontMetrics& fm, size_t row,
+                               Label* label = nullptr);
     // The colour of a span's bar in the scene's colouring.
     static QColor barColor(const WaterfallScene& scene, uint32_t span);
     // The critical-path stripe's colour on a bar of this colour: whichever of the theme's two inks

@@ -45,8 +45,9 @@ QRegion WaterfallPixmapCache::rowsNotShiftable(const QRect& area, const Waterfal
     const int left = bars.left() - 2;
     const auto [first, last] = rowsIn(area, scene, metrics);
     for (int64_t row = first; row < last; ++row) {
-        const BarLayout was = WaterfallPainter::barLayout(area, before, metrics, fm, size_t(row));
-        const BarLayout now = WaterfallPainter::barLayout(area, scene, metrics, fm, size_t(row));
+        WaterfallPainter::Label label; // measured once for both windows
+        const BarLayout was = WaterfallPainter::barLayout(area, before, metrics, fm, size_t(row), &label);
+        const BarLayout now = WaterfallPainter::barLayout(area, scene, metrics, fm, size_t(row), &label);
         bool moved = was.visible == now.visible && was.label == now.label;
         if (moved && now.label != BarLayout::Label::None)
             moved = std::abs(was.labelBox.left() + dx - now.labelBox.left()) < kWholePixel &&

@@ -48,7 +48,8 @@ void drawClock(QPainter& painter, const QRectF& box, const QColor& colour)
 } // namespace
 
 BarLayout WaterfallPainter::barLayout(const QRect& area, const WaterfallScene& scene,
-                                      const WaterfallMetrics& metrics, const QFontMetrics& fm, size_t row)
+                                      const WaterfallMetrics& metrics, const QFontMetrics& fm, size_t row,
+                                      Label* measured)
 {
     BarLayout layout;
     const TraceAnalysis& analysis = *scene.analysis;
@@ -69,11 +70,17 @@ BarLayout WaterfallPainter::barLayout(const QRect& area, const WaterfallScene& s
 
     // The duration beside the bar, on the side with room; inside if the bar is wide enough. The
     // self time follows when children take part of the span.
-    QString label = TextFormat::duration(end - start);
-    if (span < analysis.selfTime.size() && analysis.tree.childCount(span) > 0 &&
-        analysis.selfTime[span] < end - start)
-        label += QStringLiteral("  ") + tr("self %1").arg(TextFormat::duration(analysis.selfTime[span]));
-    const int labelWidth = fm.horizontalAdvance(label) + 6;
+    Label local;
+    Label& label = measured ? *measured : local;
+    if (label.width < 0) {
+        label.text = TextFormat::duration(end - start);
+        if (span < analysis.selfTime.size() && analysis.tree.childCount(span) > 0 &&
+            analysis.selfTime[span] < end - start)
+            label.text +=
+                QStringLiteral("  ") + tr("self %1").arg(TextFormat::duration(analysis.selfTime[span]));
+        label.width = fm.horizontalAdvance(label.text) + 6;
+    }
+    const int labelWidth = label.width;
     const QRectF& bar = layout.bar;
     if (bar.right() + labelWidth < area.right()) {
         layout.label = BarLayout::Label::Right;
@@ -86,7 +93,7 @@ BarLayout WaterfallPainter::barLayout(const QRect& area, const WaterfallScene& s
         layout.labelBox = QRectF(bar.right() - labelWidth - 4, bar.top(), labelWidth + 2, bar.height());
     }
     if (layout.label != BarLayout::Label::None)
-        layout.labelText = std::move(label);
+        layout.labelText = label.text;
     return layout;
 }
 
