@@ -71,6 +71,8 @@ void TracePanel::activateFind()
 
 void TracePanel::requestSearch()
 {
+    if (!m_analysis)
+        return; // nothing to search: no result will come
     m_searchPending = true;
     emit searchRequested(query());
 }
