@@ -5,6 +5,7 @@
 #include "model/SpanDetails.h"
 #include "model/TextFormat.h"
 #include "model/TraceListModel.h"
+#include "views/ServiceFilterMenu.h"
 #include "views/SpanDetailsView.h"
 #include "views/TraceListView.h"
 #include "views/TracePanel.h"
@@ -189,8 +190,9 @@ void MainWindow::createActions()
         colours->addAction(option);
     }
     byService->setChecked(true);
-    m_serviceMenu = viewMenu->addMenu(tr("&Services"));
-    m_serviceMenu->setObjectName(QStringLiteral("serviceMenu"));
+    QMenu* services = viewMenu->addMenu(tr("&Services"));
+    services->setObjectName(QStringLiteral("serviceMenu"));
+    new ServiceFilterMenu(services, view, this);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     add(help, QStringLiteral("about"), tr("&About Spanscope"), {}, [this] { showAbout(); });
@@ -293,7 +295,6 @@ void MainWindow::onTraceLoaded(const LoadedTrace& trace)
     m_analysis = trace.analysis;
     m_panel->setTrace(trace.analysis, trace.events);
     m_details->clear();
-    rebuildServiceMenu();
     if (!m_analysis || m_analysis->data.size() == 0)
         return;
     // After a link or an options change: the span asked for; else the first root.
@@ -360,54 +361,6 @@ void MainWindow::reloadWithOptions()
     AnalysisOptions options;
     options.adjustClockSkew = m_clockSkew->isChecked();
     m_session->loadTrace(m_session->currentTraceRow(), options);
-}
-
-void MainWindow::rebuildServiceMenu()
-{
-    m_serviceMenu->clear();
-    if (!m_analysis)
-        return;
-    const TraceData& data = m_analysis->data;
-    std::vector<uint32_t> services;
-    std::vector<uint8_t> seen(data.strings.size(), 0);
-    for (uint32_t service : data.service) {
-        if (!seen[service]) {
-            seen[service] = 1;
-            services.push_back(service);
-        }
-    }
-    std::sort(services.begin(), services.end(),
-              [&](uint32_t a, uint32_t b) { return data.strings.at(a) < data.strings.at(b); });
-    QAction* all = m_serviceMenu->addAction(tr("Show All"));
-    connect(all, &QAction::triggered, this, [this] {
-        for (QAction* action : m_serviceMenu->actions())
-            action->setChecked(true);
-        waterfall()->setServiceFilter({});
-    });
-    m_serviceMenu->addSeparator();
-    for (uint32_t service : services) {
-        QAction* action = m_serviceMenu->addAction(
-            TextFormat::menuText(TextFormat::serviceOrUnknown(data.strings.at(service))));
-        action->setCheckable(true);
-        action->setChecked(true);
-        action->setData(service);
-        connect(action, &QAction::toggled, this, &MainWindow::applyServiceFilter);
-    }
-}
-
-void MainWindow::applyServiceFilter()
-{
-    if (!m_analysis)
-        return;
-    std::vector<uint8_t> visible(m_analysis->data.strings.size(), 1);
-    bool filtered = false;
-    for (QAction* action : m_serviceMenu->actions()) {
-        if (action->isCheckable() && !action->isChecked()) {
-            visible[action->data().toUInt()] = 0;
-            filtered = true;
-        }
-    }
-    waterfall()->setServiceFilter(filtered ? visible : std::vector<uint8_t>{});
 }
 
 void MainWindow::showError(const QString& title, const QString& message)

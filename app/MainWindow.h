@@ -52,8 +52,6 @@ private:
     void onSpanSelected(uint32_t span);
     void followLink(const QString& traceId, const QString& spanId);
     void reloadWithOptions();
-    void rebuildServiceMenu();
-    void applyServiceFilter();
     void showAbout();
     void showError(const QString& title, const QString& message);
 
@@ -65,7 +63,6 @@ private:
     QLabel* m_status;
     QProgressBar* m_progress;
     QPushButton* m_cancel;
-    QMenu* m_serviceMenu = nullptr;
     QAction* m_clockSkew = nullptr;
     std::shared_ptr<const TraceAnalysis> m_analysis;
     uint64_t m_selectAfterLoad = 0; // span id to select when the next trace arrives (links, reloads)

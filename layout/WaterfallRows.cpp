@@ -67,24 +67,32 @@ WaterfallRows visibleRows(const SpanTree& tree, const CollapseState& collapse)
 }
 
 WaterfallRows visibleRows(const SpanTree& tree, const CollapseState& collapse,
-                          const std::vector<uint8_t>& visible)
+                          const std::vector<uint8_t>& shown)
 {
-    // A span stays if it or a descendant passes the filter: one backward pass over preorder.
     const size_t n = tree.preorder.size();
-    std::vector<uint8_t> keep(visible.begin(), visible.end());
+    // Shown spans in each subtree (a backward pass: children come after their parent in preorder),
+    // and each span's level: how many shown ancestors it has (a forward pass).
+    std::vector<uint32_t> shownBelow(tree.parent.size(), 0);
     for (size_t k = n; k-- > 0;) {
         const uint32_t span = tree.preorder[k];
-        if (keep[span] && tree.parent[span] != SpanTree::kNone)
-            keep[tree.parent[span]] = 1;
+        const uint32_t parent = tree.parent[span];
+        if (parent != SpanTree::kNone)
+            shownBelow[parent] += shownBelow[span] + (shown[span] ? 1 : 0);
     }
+    std::vector<uint32_t> level(tree.parent.size(), 0);
     WaterfallRows rows;
     for (uint32_t k = 0; k < n;) {
         const uint32_t span = tree.preorder[k];
-        if (!keep[span]) {
-            k += tree.subtreeSize[span];
+        const uint32_t parent = tree.parent[span];
+        if (parent != SpanTree::kNone)
+            level[span] = level[parent] + (shown[parent] ? 1 : 0);
+        if (!shown[span]) {
+            ++k; // its descendants may be shown: walk into it
             continue;
         }
         rows.spans.push_back(span);
+        rows.filteredDepth.push_back(level[span]);
+        rows.filteredDescendants.push_back(shownBelow[span]);
         k += collapse.isCollapsed(span) ? tree.subtreeSize[span] : 1;
     }
     return rows;

@@ -33,20 +33,35 @@ private:
 };
 
 // The rows the waterfall shows, top to bottom: spans in depth-first order, without the descendants
-// of collapsed spans. An optional mask hides spans (filter by service) but keeps their ancestors'
-// rows so the tree stays readable.
+// of collapsed spans. An optional mask hides spans (filter by service): a hidden span has no row,
+// and its descendants that are shown move up under the nearest shown ancestor (docs/DECISIONS.md,
+// "Hiding a service"), so every row carries its depth among shown spans.
 struct WaterfallRows
 {
     std::vector<uint32_t> spans;
+    // Under a filter only, per row (without one they are the tree's, read through depth() and
+    // descendants(), so that expanding a million spans touches no more than before).
+    std::vector<uint32_t> filteredDepth;
+    std::vector<uint32_t> filteredDescendants;
 
     size_t size() const { return spans.size(); }
+    // The row's indentation level (hidden ancestors do not count).
+    uint32_t depth(const SpanTree& tree, size_t row) const
+    {
+        return filteredDepth.empty() ? tree.depth[spans[row]] : filteredDepth[row];
+    }
+    // Shown spans below the row when it is expanded (0: a leaf).
+    uint32_t descendants(const SpanTree& tree, size_t row) const
+    {
+        return filteredDescendants.empty() ? tree.subtreeSize[spans[row]] - 1 : filteredDescendants[row];
+    }
     // The row showing span, or -1 if it is hidden. O(log rows).
     int64_t rowOf(const SpanTree& tree, uint32_t span) const;
 };
 
 WaterfallRows visibleRows(const SpanTree& tree, const CollapseState& collapse);
-// With a filter: spans where visible[span] is 0 are left out unless a descendant is visible.
+// With a filter: spans where shown[span] is 0 get no row; their shown descendants do. O(n).
 WaterfallRows visibleRows(const SpanTree& tree, const CollapseState& collapse,
-                          const std::vector<uint8_t>& visible);
+                          const std::vector<uint8_t>& shown);
 
 } // namespace spanscope

@@ -2,12 +2,14 @@
 #include "FindBar.h"
 
 #include <QCheckBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTimer>
 #include <QToolButton>
+#include <algorithm>
 
 namespace spanscope {
 
@@ -51,11 +53,16 @@ FindBar::FindBar(QWidget* parent)
     connect(m_regex, &QCheckBox::toggled, this, &FindBar::searchRequested);
     connect(m_attributes, &QCheckBox::toggled, this, &FindBar::searchRequested);
     connect(m_edit, &QLineEdit::returnPressed, this, [this] {
+        // Typed and Enter at once: search now; the panel jumps to the first match when the
+        // result arrives (it comes from a background job).
         if (m_debounce->isActive()) {
             m_debounce->stop();
             emit searchRequested();
         }
-        emit nextRequested();
+        if (QGuiApplication::keyboardModifiers() & Qt::ShiftModifier)
+            emit previousRequested();
+        else
+            emit nextRequested();
     });
     connect(next, &QToolButton::clicked, this, &FindBar::nextRequested);
     connect(previous, &QToolButton::clicked, this, &FindBar::previousRequested);
@@ -99,15 +106,73 @@ void FindBar::activate()
 
 void FindBar::showResult(int matches, double timeShare, const QString& error)
 {
-    if (!error.isEmpty()) {
-        m_result->setText(tr("Invalid pattern: %1").arg(error));
+    m_matches = matches;
+    m_share = timeShare;
+    m_error = error;
+    m_position = 0;
+    m_hiddenMatches = 0;
+    updateResultText();
+}
+
+void FindBar::showHiddenMatches(int hidden)
+{
+    m_hiddenMatches = hidden;
+    updateResultText();
+}
+
+void FindBar::showPosition(size_t position)
+{
+    m_position = position;
+    updateResultText();
+}
+
+QString FindBar::resultText() const
+{
+    return m_result->text();
+}
+
+void FindBar::updateResultText()
+{
+    const bool searching = !m_edit->text().isEmpty();
+    const int reachable = std::max(m_matches - m_hiddenMatches, 0);
+    markNotFound(searching && (!m_error.isEmpty() || reachable == 0));
+    if (!m_error.isEmpty()) {
+        m_result->setText(tr("Invalid pattern: %1").arg(m_error));
         return;
     }
-    if (m_edit->text().isEmpty()) {
+    if (!searching) {
         m_result->clear();
         return;
     }
-    m_result->setText(tr("%n match(es), %1 % of the time", nullptr, matches).arg(timeShare * 100, 0, 'f', 1));
+    const QString hidden = m_hiddenMatches > 0 ? QStringLiteral(" ") + tr("(%n hidden by the service filter)",
+                                                                          nullptr, m_hiddenMatches)
+                                               : QString();
+    if (reachable == 0) {
+        m_result->setText(tr("No matches") + hidden);
+        return;
+    }
+    const QString share = tr("%1 % of the time").arg(m_share * 100, 0, 'f', 1);
+    if (m_position > 0)
+        m_result->setText(tr("%1 of %n match(es), %2", nullptr, reachable).arg(m_position).arg(share) +
+                          hidden);
+    else
+        m_result->setText(tr("%n match(es), %1", nullptr, reachable).arg(share) + hidden);
+}
+
+void FindBar::markNotFound(bool notFound)
+{
+    if (notFound == m_notFound)
+        return;
+    m_notFound = notFound;
+    if (!notFound) {
+        m_edit->setPalette(QPalette()); // back to the window's palette, whatever the look
+        return;
+    }
+    // A red tint of the field's own background, so it reads in the light and the dark look.
+    const bool dark = m_edit->palette().color(QPalette::Base).lightness() < 128;
+    QPalette tinted;
+    tinted.setColor(QPalette::Base, dark ? QColor(0x5c2b2e) : QColor(0xffdce0));
+    m_edit->setPalette(tinted);
 }
 
 } // namespace spanscope

@@ -3,6 +3,9 @@
 
 #include "layout/TraceAnalysis.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace spanscope {
 
 namespace {
@@ -19,6 +22,11 @@ constexpr size_t kPaletteSize = sizeof kPalette / sizeof kPalette[0];
 QColor paletteColor(size_t index)
 {
     return QColor(kPalette[index % kPaletteSize]);
+}
+
+size_t paletteSize()
+{
+    return kPaletteSize;
 }
 
 ServiceColors::ServiceColors(const TraceAnalysis& analysis)
@@ -38,6 +46,29 @@ QColor ServiceColors::color(uint32_t serviceString) const
     if (serviceString < m_byString.size() && m_byString[serviceString].isValid())
         return m_byString[serviceString];
     return QColor(0xb0b0b0);
+}
+
+void ServiceColors::setColor(uint32_t serviceString, const QColor& colour)
+{
+    if (serviceString >= m_byString.size())
+        m_byString.resize(serviceString + 1);
+    m_byString[serviceString] = colour;
+}
+
+double relativeLuminance(const QColor& colour)
+{
+    const auto linear = [](double c) {
+        return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF()) +
+           0.0722 * linear(colour.blueF());
+}
+
+double contrastRatio(const QColor& a, const QColor& b)
+{
+    const double la = relativeLuminance(a);
+    const double lb = relativeLuminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
 QColor textColorOn(const QColor& background)

@@ -21,6 +21,8 @@ public:
 
     // By the service's index in the trace's string table.
     QColor color(uint32_t serviceString) const;
+    // Gives one service another colour (a user's choice; tests paint every palette colour).
+    void setColor(uint32_t serviceString, const QColor& colour);
 
 private:
     std::vector<QColor> m_byString;
@@ -28,7 +30,11 @@ private:
 
 // The palette itself, for views that colour by something else.
 QColor paletteColor(size_t index);
+size_t paletteSize();
 // Black or white, whichever reads better on background.
 QColor textColorOn(const QColor& background);
+// WCAG 2 relative luminance (0 black .. 1 white) and the contrast ratio of two colours (1 .. 21).
+double relativeLuminance(const QColor& colour);
+double contrastRatio(const QColor& a, const QColor& b);
 
 } // namespace spanscope

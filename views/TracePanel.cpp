@@ -6,15 +6,19 @@
 #include "WaterfallView.h"
 #include "model/TextFormat.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <utility>
 
 namespace spanscope {
 
 TracePanel::TracePanel(QWidget* parent)
-    : QWidget(parent), m_notice(new QLabel(this)), m_findBar(new FindBar(this)),
-      m_waterfall(new WaterfallView(this))
+    : QWidget(parent), m_notice(new QLabel(this)), m_filterBar(new QWidget(this)),
+      m_filterNotice(new QLabel(m_filterBar)), m_showAll(new QToolButton(m_filterBar)),
+      m_findBar(new FindBar(this)), m_waterfall(new WaterfallView(this))
 {
     m_minimap = new WaterfallMinimap(m_waterfall, this);
     m_notice->setTextFormat(Qt::PlainText);
@@ -23,6 +27,15 @@ TracePanel::TracePanel(QWidget* parent)
                                            "border-bottom: 1px solid #d4a72c;"));
     m_notice->hide();
     m_findBar->hide();
+    m_filterNotice->setTextFormat(Qt::PlainText);
+    m_showAll->setText(tr("Show all"));
+    m_showAll->setObjectName(QStringLiteral("showAllServices"));
+    m_showAll->setToolTip(tr("Show the spans of every service again"));
+    auto* filterLayout = new QHBoxLayout(m_filterBar);
+    filterLayout->setContentsMargins(8, 2, 6, 2);
+    filterLayout->addWidget(m_filterNotice, 1);
+    filterLayout->addWidget(m_showAll);
+    m_filterBar->hide();
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -30,12 +43,21 @@ TracePanel::TracePanel(QWidget* parent)
     layout->addWidget(m_notice);
     layout->addWidget(m_minimap);
     layout->addWidget(m_findBar);
+    layout->addWidget(m_filterBar);
     layout->addWidget(m_waterfall, 1);
 
     connect(m_waterfall, &WaterfallView::findRequested, this, &TracePanel::activateFind);
-    connect(m_findBar, &FindBar::searchRequested, this, [this] { emit searchRequested(query()); });
-    connect(m_findBar, &FindBar::nextRequested, m_waterfall, &WaterfallView::nextMatch);
-    connect(m_findBar, &FindBar::previousRequested, m_waterfall, &WaterfallView::previousMatch);
+    connect(m_waterfall, &WaterfallView::findStepRequested, this, &TracePanel::step);
+    connect(m_waterfall, &WaterfallView::matchPositionChanged, this,
+            [this] { m_findBar->showPosition(m_waterfall->matchPosition()); });
+    connect(m_waterfall, &WaterfallView::serviceFilterChanged, this, [this] {
+        updateFilterNotice();
+        m_findBar->showHiddenMatches(int(m_waterfall->hiddenMatchCount()));
+    });
+    connect(m_showAll, &QToolButton::clicked, m_waterfall, &WaterfallView::showAllServices);
+    connect(m_findBar, &FindBar::searchRequested, this, &TracePanel::requestSearch);
+    connect(m_findBar, &FindBar::nextRequested, this, &TracePanel::findNext);
+    connect(m_findBar, &FindBar::previousRequested, this, &TracePanel::findPrevious);
     connect(m_findBar, &FindBar::closed, this, [this] {
         m_waterfall->setMatches({});
         m_waterfall->setFocus();
@@ -45,6 +67,47 @@ TracePanel::TracePanel(QWidget* parent)
 void TracePanel::activateFind()
 {
     m_findBar->activate();
+}
+
+void TracePanel::requestSearch()
+{
+    if (!m_analysis)
+        return; // nothing to search: no result will come
+    m_searchPending = true;
+    emit searchRequested(query());
+}
+
+void TracePanel::findNext()
+{
+    step(+1);
+}
+
+void TracePanel::findPrevious()
+{
+    step(-1);
+}
+
+void TracePanel::step(int direction)
+{
+    if (m_searchPending) {
+        m_jumpWhenFound = direction; // the result is on its way
+        return;
+    }
+    if (m_waterfall->matchCount() > 0) {
+        if (direction > 0)
+            m_waterfall->nextMatch();
+        else
+            m_waterfall->previousMatch();
+        return;
+    }
+    if (m_findBar->text().isEmpty()) {
+        activateFind();
+        return;
+    }
+    // The bar was closed (Esc) and its matches cleared: show it again, search again, then jump.
+    m_findBar->show();
+    m_jumpWhenFound = direction;
+    requestSearch();
 }
 
 SearchQuery TracePanel::query() const
@@ -64,12 +127,16 @@ void TracePanel::setTrace(std::shared_ptr<const TraceAnalysis> analysis,
     if (analysis)
         m_waterfall->setEvents(std::move(events));
     updateNotices();
+    m_searchPending = false;
+    m_jumpWhenFound = 0;
     if (analysis && !m_findBar->text().isEmpty() && m_findBar->isVisible())
-        emit searchRequested(query());
+        requestSearch();
 }
 
 void TracePanel::showSearchResult(const SearchResult& result)
 {
+    m_searchPending = false;
+    const int jump = std::exchange(m_jumpWhenFound, 0);
     if (!m_analysis || result.matches.size() != m_analysis->data.size()) {
         m_waterfall->setMatches({});
         m_findBar->showResult(0, 0, QString::fromStdString(result.error));
@@ -92,8 +159,40 @@ void TracePanel::showSearchResult(const SearchResult& result)
         reach = std::max(reach, end);
     }
     const double share = double(covered) / double(std::max<int64_t>(times.traceDuration(), 1));
-    m_waterfall->setMatches(m_findBar->text().isEmpty() ? std::vector<uint8_t>{} : result.matches);
     m_findBar->showResult(int(result.matchCount), share, QString::fromStdString(result.error));
+    m_waterfall->setMatches(m_findBar->text().isEmpty() ? std::vector<uint8_t>{} : result.matches);
+    m_findBar->showHiddenMatches(int(m_waterfall->hiddenMatchCount()));
+    if (jump != 0 && m_waterfall->matchCount() > 0)
+        step(jump);
+}
+
+QString TracePanel::filterNoticeText() const
+{
+    return m_filterBar->isHidden() ? QString() : m_filterNotice->text();
+}
+
+void TracePanel::updateFilterNotice()
+{
+    const size_t services = m_waterfall->hiddenServiceCount();
+    if (services == 0) {
+        m_filterBar->hide();
+        return;
+    }
+    m_filterNotice->setText(tr("%1 of %2 hidden")
+                                .arg(tr("%n span(s)", nullptr, int(m_waterfall->hiddenSpanCount())),
+                                     tr("%n service(s)", nullptr, int(services))));
+    QStringList names;
+    const TraceData& data = m_waterfall->analysis()->data;
+    std::vector<uint8_t> seen(data.strings.size(), 0);
+    for (uint32_t service : data.service) {
+        if (m_waterfall->isServiceHidden(service) && !seen[service]) {
+            seen[service] = 1;
+            names << TextFormat::serviceOrUnknown(data.strings.at(service));
+        }
+    }
+    names.sort();
+    m_filterNotice->setToolTip(TextFormat::toolTip(tr("Hidden: %1").arg(names.join(QStringLiteral(", ")))));
+    m_filterBar->show();
 }
 
 QString TracePanel::noticeText() const

@@ -9,19 +9,47 @@ namespace spanscope {
 
 const ViewTheme& ViewTheme::light()
 {
-    static const ViewTheme theme{Appearance::Light, QColor(0xffffff), QColor(0xf7f7f9), QColor(0xeef0f3),
-                                 QColor(0xe3e5e8),  QColor(0xc9ccd1), QColor(0x1f2328), QColor(0x6e7781),
-                                 QColor(0x2f6feb),  QColor(0xd1242f), QColor(0x24292f), QColor(0xf3f4f6),
-                                 QColor(0xe3e5e8)};
+    static const ViewTheme theme{Appearance::Light,
+                                 QColor(0xffffff),
+                                 QColor(0xf7f7f9),
+                                 QColor(0xeef0f3),
+                                 QColor(0xe3e5e8),
+                                 QColor(0xc9ccd1),
+                                 QColor(0x1f2328),
+                                 QColor(0x6e7781),
+                                 QColor(0x2f6feb),
+                                 QColor(0xd1242f),
+                                 QColor(0x24292f),
+                                 QColor(0xf3f4f6),
+                                 QColor(0xe3e5e8),
+                                 QColor(Qt::black),
+                                 QColor(Qt::white),
+                                 4,
+                                 1,
+                                 QColor(0x8250df)};
     return theme;
 }
 
 const ViewTheme& ViewTheme::dark()
 {
-    static const ViewTheme theme{Appearance::Dark, QColor(0x1d1f23), QColor(0x23262b), QColor(0x2a2d33),
-                                 QColor(0x33363d), QColor(0x484c54), QColor(0xe4e6ea), QColor(0x9aa1ab),
-                                 QColor(0x5b9bff), QColor(0xff6b6b), QColor(0xe4e6ea), QColor(0x25282d),
-                                 QColor(0x33363d)};
+    static const ViewTheme theme{Appearance::Dark,
+                                 QColor(0x1d1f23),
+                                 QColor(0x23262b),
+                                 QColor(0x2a2d33),
+                                 QColor(0x33363d),
+                                 QColor(0x484c54),
+                                 QColor(0xe4e6ea),
+                                 QColor(0x9aa1ab),
+                                 QColor(0x5b9bff),
+                                 QColor(0xff6b6b),
+                                 QColor(0xe4e6ea),
+                                 QColor(0x25282d),
+                                 QColor(0x33363d),
+                                 QColor(Qt::black),
+                                 QColor(Qt::white),
+                                 4,
+                                 1,
+                                 QColor(0xc297ff)};
     return theme;
 }
 

@@ -33,6 +33,16 @@ struct ViewTheme
     QColor eventTick;
     QColor minimapBackground;
     QColor minimapFrame;
+    // The critical path: a stripe through the bars in whichever of two inks contrasts more with
+    // the bar (black and white reach at least 4.58:1 on any colour), criticalPathWidth pixels tall,
+    // edged above and below by criticalPathHalo pixels of the other ink, so that it reads as a
+    // line on every bar and in either look (a black stripe alone looks like a gap on a dark page).
+    QColor criticalPath;
+    QColor criticalPathOnDark;
+    int criticalPathWidth = 4;
+    int criticalPathHalo = 1;
+    // Spans moved by the clock-skew adjustment: an arrow and a rule on the bar, a clock by the name.
+    QColor skewMark;
 
     static const ViewTheme& light();
     static const ViewTheme& dark();

@@ -1,11 +1,18 @@
 // SPDX-License-Identifier: MIT
 // How the mouse, the wheel and the keyboard move the waterfall: selection, the name column's
 // divider, panning by drag, zoom around the pointer, keyboard navigation between rows.
+#include "SpanToolTip.h"
 #include "WaterfallView.h"
+#include "model/TextFormat.h"
 
+#include <QApplication>
+#include <QContextMenuEvent>
+#include <QHelpEvent>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QScrollBar>
+#include <QToolTip>
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
@@ -20,6 +27,10 @@ void WaterfallView::mousePressEvent(QMouseEvent* event)
 {
     setFocus();
     const QPoint pos = event->position().toPoint();
+    m_drag = Drag::None;
+    m_pressedSpan = WaterfallScene::kNoSpan;
+    if (event->button() != Qt::LeftButton)
+        return;
     if (std::abs(pos.x() - m_nameColumnWidth) <= kDividerGrip) {
         m_drag = Drag::Divider;
         m_dragOrigin = pos;
@@ -27,11 +38,12 @@ void WaterfallView::mousePressEvent(QMouseEvent* event)
         return;
     }
     const int64_t row = rowAtY(pos.y());
-    if (row >= 0 && event->button() == Qt::LeftButton) {
+    if (row >= 0) {
         const uint32_t span = m_rows.spans[size_t(row)];
         const QRect expander =
-            m_metrics.expanderRect(area(), scene(), size_t(row), m_analysis->tree.depth[span]);
-        if (expander.adjusted(-3, 0, 3, 0).contains(pos) && m_analysis->tree.childCount(span) > 0) {
+            m_metrics.expanderRect(area(), scene(), size_t(row), m_rows.depth(m_analysis->tree, size_t(row)));
+        if (expander.adjusted(-3, 0, 3, 0).contains(pos) &&
+            m_rows.descendants(m_analysis->tree, size_t(row)) > 0) {
             if (event->modifiers() & Qt::ShiftModifier) {
                 if (m_collapse.isCollapsed(span))
                     m_collapse.expandSubtree(m_analysis->tree, span);
@@ -43,14 +55,12 @@ void WaterfallView::mousePressEvent(QMouseEvent* event)
             rebuildRows();
             return;
         }
-        selectSpan(span);
+        // Selected on release, and only if the mouse did not move: a drag is not a click.
+        m_pressedSpan = span;
     }
-    if (pos.x() > m_nameColumnWidth && event->button() == Qt::LeftButton) {
-        m_drag = Drag::Pan;
-        m_dragOrigin = pos;
-        m_dragWindowStart = m_windowStart;
-        viewport()->setCursor(Qt::ClosedHandCursor);
-    }
+    m_drag = Drag::Pending;
+    m_dragOrigin = pos;
+    m_dragWindow = m_window;
 }
 
 void WaterfallView::mouseMoveEvent(QMouseEvent* event)
@@ -62,30 +72,41 @@ void WaterfallView::mouseMoveEvent(QMouseEvent* event)
         viewport()->update();
         return;
     }
+    if (m_drag == Drag::Pending && m_dragOrigin.x() > m_nameColumnWidth &&
+        (pos - m_dragOrigin).manhattanLength() >= QApplication::startDragDistance()) {
+        m_drag = Drag::Pan;
+        viewport()->setCursor(Qt::ClosedHandCursor);
+    }
     if (m_drag == Drag::Pan) {
-        // Whole pixels, so the cached picture can be shifted instead of painted again.
-        const QRect bars = m_metrics.barArea(area(), scene());
-        const double nsPerPixel = double(m_windowEnd - m_windowStart) / std::max(bars.width(), 1);
-        const auto shift = int64_t(std::llround(double(pos.x() - m_dragOrigin.x()) * nsPerPixel));
-        const int64_t width = m_windowEnd - m_windowStart;
-        setWindow(m_dragWindowStart - shift, m_dragWindowStart - shift + width);
+        // From the window at the press, by whole pixels: the cached picture shifts instead of
+        // being painted again.
+        TimeWindow window = m_dragWindow;
+        window.panByPixels(pos.x() - m_dragOrigin.x(), barArea().width());
+        setWindow(window.start(), window.end());
         return;
     }
+    if (m_drag == Drag::Pending)
+        return;
     viewport()->setCursor(std::abs(pos.x() - m_nameColumnWidth) <= kDividerGrip ? Qt::SplitHCursor
                                                                                 : Qt::ArrowCursor);
-    const int64_t row = rowAtY(pos.y());
-    const uint32_t hovered = row >= 0 ? m_rows.spans[size_t(row)] : WaterfallScene::kNoSpan;
+    const uint32_t hovered = spanAt(pos);
     if (hovered != m_hovered) {
         m_hovered = hovered;
         viewport()->update(); // only the overlay changes: the cached rows are reused
     }
 }
 
-void WaterfallView::mouseReleaseEvent(QMouseEvent*)
+void WaterfallView::mouseReleaseEvent(QMouseEvent* event)
 {
     if (m_drag == Drag::Pan)
         viewport()->setCursor(Qt::ArrowCursor);
+    const bool click =
+        m_drag == Drag::Pending &&
+        (event->position().toPoint() - m_dragOrigin).manhattanLength() < QApplication::startDragDistance();
+    if (click && m_pressedSpan != WaterfallScene::kNoSpan)
+        selectSpan(m_pressedSpan);
     m_drag = Drag::None;
+    m_pressedSpan = WaterfallScene::kNoSpan;
 }
 
 void WaterfallView::mouseDoubleClickEvent(QMouseEvent* event)
@@ -93,6 +114,50 @@ void WaterfallView::mouseDoubleClickEvent(QMouseEvent* event)
     const int64_t row = rowAtY(event->position().toPoint().y());
     if (row >= 0)
         zoomToSpan(m_rows.spans[size_t(row)]);
+}
+
+bool WaterfallView::viewportEvent(QEvent* event)
+{
+    if (event->type() == QEvent::ToolTip && m_analysis) {
+        // The span under the pointer, on its bar or anywhere on its row: plain text, always.
+        auto* help = static_cast<QHelpEvent*>(event);
+        const uint32_t span = spanAt(help->pos());
+        if (span == WaterfallScene::kNoSpan) {
+            QToolTip::hideText();
+            event->ignore();
+            return true;
+        }
+        const int64_t row = m_rows.rowOf(m_analysis->tree, span);
+        const QRect rowRect(0, m_metrics.rowTop(area(), scene(), size_t(row)), viewport()->width(),
+                            m_metrics.rowHeight);
+        QToolTip::showText(help->globalPos(), TextFormat::toolTip(SpanToolTip::text(*m_analysis, span)),
+                           viewport(), rowRect);
+        return true;
+    }
+    return QAbstractScrollArea::viewportEvent(event);
+}
+
+void WaterfallView::contextMenuEvent(QContextMenuEvent* event)
+{
+    // From the keyboard (the menu key, Shift+F10): the selected span; from the mouse: the one
+    // under the pointer (the event comes in the viewport's coordinates).
+    const uint32_t span = event->reason() == QContextMenuEvent::Keyboard ? m_selected : spanAt(event->pos());
+    if (span == WaterfallScene::kNoSpan) {
+        event->ignore();
+        return;
+    }
+    selectSpan(span);
+    QPoint at = event->globalPos();
+    if (const int64_t row = m_rows.rowOf(m_analysis->tree, span);
+        event->reason() == QContextMenuEvent::Keyboard && row >= 0) {
+        // Below the selected row's name, where the eye is.
+        at = viewport()->mapToGlobal(QPoint(
+            m_nameColumnWidth / 3, m_metrics.rowTop(area(), scene(), size_t(row)) + m_metrics.rowHeight));
+    }
+    QMenu* menu = createContextMenu(span, this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(at);
+    event->accept();
 }
 
 void WaterfallView::leaveEvent(QEvent*)
@@ -112,10 +177,10 @@ void WaterfallView::wheelEvent(QWheelEvent* event)
         return;
     }
     if (event->modifiers() & Qt::ShiftModifier || delta.x() != 0) {
+        // A tenth of the view per notch, in whole pixels so that the cache shifts.
         const int amount = delta.x() != 0 ? delta.x() : delta.y();
-        const int64_t width = m_windowEnd - m_windowStart;
-        const auto shift = int64_t(double(width) * amount / 1200.0);
-        setWindow(m_windowStart - shift, m_windowEnd - shift);
+        const int width = barArea().width();
+        windowMoved(m_window.panByPixels(std::round(width * amount / 1200.0), width));
         event->accept();
         return;
     }
@@ -148,10 +213,9 @@ void WaterfallView::keyPressEvent(QKeyEvent* event)
     const auto selectRow = [&](int64_t target) {
         selectSpan(m_rows.spans[size_t(std::clamp<int64_t>(target, 0, rowCount - 1))]);
     };
-    const int64_t width = m_windowEnd - m_windowStart;
+    const int64_t width = m_window.width();
     const bool shift = event->modifiers() & Qt::ShiftModifier;
     const bool control = event->modifiers() & Qt::ControlModifier;
-    const bool hasSelection = m_selected != WaterfallScene::kNoSpan;
 
     switch (event->key()) {
     case Qt::Key_Down:
@@ -174,36 +238,37 @@ void WaterfallView::keyPressEvent(QKeyEvent* event)
         break;
     case Qt::Key_Right:
         if (shift) {
-            setWindow(m_windowStart + width / 10, m_windowEnd + width / 10);
+            windowMoved(m_window.panBy(width / 10));
         } else if (control) {
             expandSelectedSubtree();
-        } else if (hasSelection && tree.childCount(m_selected) > 0) {
+        } else if (row >= 0 && m_rows.descendants(m_analysis->tree, size_t(row)) > 0) {
             if (m_collapse.isCollapsed(m_selected)) {
                 m_collapse.setCollapsed(m_selected, false);
                 rebuildRows();
             } else {
-                selectSpan(*tree.childrenBegin(m_selected));
+                selectSpan(m_rows.spans[size_t(row) + 1]); // the first child among the rows
             }
         }
         break;
     case Qt::Key_Left:
         if (shift) {
-            setWindow(m_windowStart - width / 10, m_windowEnd - width / 10);
+            windowMoved(m_window.panBy(-width / 10));
         } else if (control) {
             collapseSelectedSubtree();
-        } else if (hasSelection) {
-            if (tree.childCount(m_selected) > 0 && !m_collapse.isCollapsed(m_selected)) {
+        } else if (row >= 0) {
+            if (m_rows.descendants(m_analysis->tree, size_t(row)) > 0 &&
+                !m_collapse.isCollapsed(m_selected)) {
                 m_collapse.setCollapsed(m_selected, true);
                 rebuildRows();
-            } else if (tree.parent[m_selected] != SpanTree::kNone) {
-                selectSpan(tree.parent[m_selected]);
+            } else if (const uint32_t parent = shownParent(m_selected); parent != SpanTree::kNone) {
+                selectSpan(parent);
             }
         }
         break;
     case Qt::Key_Return:
     case Qt::Key_Enter:
     case Qt::Key_Space:
-        if (hasSelection && tree.childCount(m_selected) > 0) {
+        if (row >= 0 && m_rows.descendants(m_analysis->tree, size_t(row)) > 0) {
             m_collapse.toggle(m_selected);
             rebuildRows();
         }

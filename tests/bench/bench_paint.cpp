@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: MIT
-// The waterfall at scale: one frame painted for a trace of N spans (the instructions for it are
-// counted with callgrind by run.sh: the cost must not grow with N), and the interactive operations
-// on the rows: expand all, collapse all, collapse to depth, find over names.
+// The waterfall at scale: one frame painted for a trace of N spans, and one frame of a pan by 40
+// pixels through the widget's pixmap cache (shift, then paint the exposed strip and the rows whose
+// labels did not move). The instructions for both are counted with callgrind by run.sh (the dumps
+// "frame" and "pan"): the cost must not grow with N. Then the interactive operations on the rows:
+// expand all, collapse all, collapse to depth.
 //   bench_paint --spans N [--frames F]
 #include "generator/TraceGenerator.h"
 #include "layout/TraceAnalysis.h"
 #include "views/WaterfallPainter.h"
+#include "views/WaterfallPixmapCache.h"
 
 #include <QGuiApplication>
+#include <QRegion>
 #if __has_include(<valgrind/callgrind.h>)
 #include <valgrind/callgrind.h>
 #else
@@ -19,6 +23,7 @@
 #include <QImage>
 #include <QPainter>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <unordered_map>
@@ -120,7 +125,44 @@ int main(int argc, char** argv)
         CALLGRIND_STOP_INSTRUMENTATION;
         CALLGRIND_DUMP_STATS_AT("frame");
     }
+    // A pan by 40 whole pixels from a zoomed-in window (a fifth of the trace), as a drag makes it.
+    const QRect area = image.rect();
+    const QRect bars = WaterfallMetrics{}.barArea(area, scene);
+    WaterfallScene panned = scene;
+    panned.windowStart = analysis->times.traceStart + analysis->times.traceDuration() * 2 / 5;
+    panned.windowEnd = panned.windowStart + analysis->times.traceDuration() / 5;
+    const auto panNs =
+        int64_t(std::llround(40.0 * double(panned.windowEnd - panned.windowStart) / bars.width()));
+    WaterfallPixmapCache cache;
+    cache.update(area, panned, WaterfallMetrics{}, 1.0, 1);
+    panned.windowStart += panNs;
+    panned.windowEnd += panNs;
+    cache.update(area, panned, WaterfallMetrics{}, 1.0, 1); // warm: the shifted path once
+    {
+        panned.windowStart += panNs;
+        panned.windowEnd += panNs;
+        CALLGRIND_ZERO_STATS;
+        CALLGRIND_START_INSTRUMENTATION;
+        cache.update(area, panned, WaterfallMetrics{}, 1.0, 1);
+        CALLGRIND_STOP_INSTRUMENTATION;
+        CALLGRIND_DUMP_STATS_AT("pan");
+    }
+    qint64 pannedPixels = 0;
+    for (const QRect& rect : cache.lastPainted())
+        pannedPixels += qint64(rect.width()) * rect.height();
     auto start = std::chrono::steady_clock::now();
+    for (int f = 0; f < frames; ++f) {
+        panned.windowStart += (f % 2 ? -panNs : panNs);
+        panned.windowEnd += (f % 2 ? -panNs : panNs);
+        cache.update(area, panned, WaterfallMetrics{}, 1.0, 1);
+    }
+    const double panMs = since(start) * 1000 / frames;
+    std::printf("pan one 1600x1000 frame by 40 px: %.2f ms (%.0f %% of the rows painted)\n", panMs,
+                100.0 * double(pannedPixels) /
+                    double(area.width() * (area.height() - WaterfallMetrics{}.headerHeight)));
+    std::printf("RESULT pan_ms_%llu %.3f\n", (unsigned long long)spans, panMs);
+
+    start = std::chrono::steady_clock::now();
     for (int f = 0; f < frames; ++f) {
         QPainter painter(&image);
         WaterfallPainter::paint(painter, image.rect(), scene);

@@ -109,13 +109,16 @@ def main():
     out.append("")
 
     out.append("### Waterfall\n")
-    out.append("| spans | instructions per frame (callgrind) | ms per frame | expand all ms | collapse all ms |")
-    out.append("| ---: | ---: | ---: | ---: | ---: |")
+    out.append("| spans | instructions per frame (callgrind) | ms per frame | instructions per 40 px pan frame | "
+               "ms per pan frame | expand all ms | collapse all ms |")
+    out.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for n in ("1000", "100000", "1000000"):
         ins = number(v, f"paint_instructions_{n}")
         if ins is None and number(v, f"paint_ms_{n}") is None:
             continue
+        pan = number(v, f"paint_pan_instructions_{n}")
         out.append(f"| {int(n):,} | {fmt(ins and ins / 1e6, 1, ' M')} | {fmt(number(v, f'paint_ms_{n}'))} | "
+                   f"{fmt(pan and pan / 1e6, 1, ' M')} | {fmt(number(v, f'pan_ms_{n}'))} | "
                    f"{fmt(number(v, f'expand_all_ms_{n}'), 1)} | {fmt(number(v, f'collapse_all_ms_{n}'), 1)} |")
     out.append("")
 

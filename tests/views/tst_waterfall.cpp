@@ -17,6 +17,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace spanscope;
@@ -182,28 +183,59 @@ private slots:
         QVERIFY(!view.scene().undimmed);
     }
 
-    void serviceFilterHidesRowsButKeepsAncestors()
+    void serviceFilterHidesSpansAndMovesTheirDescendantsUp()
     {
+        // docs/DECISIONS.md, "Hiding a service": a hidden service's spans have no row; the spans
+        // below them of other services stay, under the nearest shown ancestor.
         const auto analysis = loadSample();
         WaterfallView view;
         view.setAnalysis(analysis);
         const TraceData& data = analysis->data;
-        std::vector<uint8_t> visible(data.strings.size(), 0);
-        for (uint32_t i = 0; i < data.size(); ++i) {
-            if (data.strings.at(data.service[i]) == "ml-scorer")
-                visible[data.service[i]] = 1;
-        }
-        view.setServiceFilter(visible);
-        // The 5 ml-scorer spans and their 9 ancestors: the gateway's server and client spans, the
-        // checkout server and its payments client, the payment server and its fraud client, the
-        // fraud server and its two scoring clients.
-        size_t scorer = 0;
+        const uint32_t fraud = data.service[spanNamed(*analysis, "fraud-check", "POST /fraud/assess")];
+        size_t fraudSpans = 0;
+        for (uint32_t i = 0; i < data.size(); ++i)
+            fraudSpans += data.service[i] == fraud ? 1 : 0;
+        QCOMPARE(fraudSpans, size_t(4)); // its server span, the history query, two scoring clients
+        QSignalSpy changed(&view, &WaterfallView::serviceFilterChanged);
+        view.hideService(fraud);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(view.rows().size(), size_t(40 - 4));
+        QCOMPARE(view.hiddenSpanCount(), size_t(4));
+        QCOMPARE(view.hiddenServiceCount(), size_t(1));
         for (uint32_t span : view.rows().spans)
-            scorer += data.strings.at(data.service[span]) == "ml-scorer" ? 1 : 0;
-        QCOMPARE(scorer, size_t(5));
-        QCOMPARE(view.rows().size(), size_t(5 + 9));
-        view.setServiceFilter({});
+            QVERIFY(data.service[span] != fraud);
+        // The two ml-scorer servers were under fraud-check's clients, under its server, under
+        // payment's fraud client: now they hang from that client, one level below it (two
+        // hidden levels less).
+        const uint32_t client = spanNamed(*analysis, "payment-service", "POST /fraud/assess");
+        const int64_t clientRow = view.rows().rowOf(analysis->tree, client);
+        QVERIFY(clientRow >= 0);
+        for (int occurrence = 0; occurrence < 2; ++occurrence) {
+            const uint32_t scorer = spanNamed(*analysis, "ml-scorer", "POST /score", occurrence);
+            const int64_t row = view.rows().rowOf(analysis->tree, scorer);
+            QVERIFY(row > clientRow);
+            QCOMPARE(view.rows().depth(analysis->tree, size_t(row)),
+                     view.rows().depth(analysis->tree, size_t(clientRow)) + 1);
+            QCOMPARE(view.rows().depth(analysis->tree, size_t(row)), analysis->tree.depth[scorer] - 2);
+        }
+        // The client has the scorers' 5 spans below it now, and Left from a scorer goes to it.
+        QCOMPARE(view.rows().descendants(analysis->tree, size_t(clientRow)), uint32_t(5));
+        view.selectSpan(spanNamed(*analysis, "ml-scorer", "POST /score", 0));
+        view.collapseAll();
+        view.expandAll();
+        QTest::keyClick(&view, Qt::Key_Left); // collapse the scorer first
+        QTest::keyClick(&view, Qt::Key_Left);
+        QCOMPARE(view.selectedSpan(), client);
+        // Show only one service: its spans, nothing else (5 ml-scorer spans, all roots now).
+        const uint32_t scorerService = data.service[spanNamed(*analysis, "ml-scorer", "model.predict")];
+        view.expandAll();
+        view.showOnlyService(scorerService);
+        QCOMPARE(view.rows().size(), size_t(5));
+        QCOMPARE(view.hiddenSpanCount(), size_t(35));
+        QCOMPARE(view.rows().depth(analysis->tree, 0), uint32_t(0));
+        view.showAllServices();
         QCOMPARE(view.rows().size(), size_t(40));
+        QCOMPARE(view.hiddenServiceCount(), size_t(0));
     }
 
     void pictureShowsCriticalPathAndDropsCollapsedRows()
@@ -227,7 +259,6 @@ private slots:
             QPainter painter(&image);
             WaterfallPainter::paint(painter, image.rect(), scene, metrics);
         }
-        const QRgb critical = 0x1f2328;
         const QRect bars = metrics.barArea(image.rect(), scene);
         const TimeMapping mapping(scene.windowStart, scene.windowEnd, bars.left(), bars.width());
         const auto barRow = [&](uint32_t span) {
@@ -241,6 +272,9 @@ private slots:
         // model.predict is on the critical path: its bar carries the path's stripe.
         const uint32_t onPath = spanNamed(*analysis, "ml-scorer", "model.predict");
         QVERIFY(analysis->criticalPath.isOnPath(onPath));
+        const QRgb critical =
+            WaterfallPainter::criticalPathInk(ViewTheme::light(), WaterfallPainter::barColor(scene, onPath))
+                .rgb();
         QVERIFY(countColour(image, barRow(onPath), critical) > 50);
         // The first inventory reservation runs in parallel with a longer one: not on the path.
         const uint32_t offPath = spanNamed(*analysis, "inventory-service", "postgres UPDATE stock", 2);
