@@ -98,9 +98,25 @@ private:
             asV2Span(m_record, m_v2Span);
             spans = std::span<const ZipkinSpan>(&m_v2Span, 1);
         }
+        TraceId sharedTrace;
+        uint64_t sharedId = 0;
+        uint32_t sharedFlags = 0;
         for (const ZipkinSpan& span : spans) {
             SpanRecord record;
             m_writer->write(m_record, span, record, m_notes);
+            if (sharedId != 0) {
+                // The halves of one v1 record share their id, synthetic or not.
+                record.traceId = sharedTrace;
+                record.spanId = sharedId;
+                record.flags |= sharedFlags;
+            }
+            if (!m_context->fillMissingIds(record)) {
+                m_notes.push_back("a span without ids, name or start time was skipped");
+                continue;
+            }
+            sharedTrace = record.traceId;
+            sharedId = record.spanId;
+            sharedFlags = record.flags & SpanFlag::SyntheticId;
             m_context->countSpan();
             m_context->sink.addSpan(record);
         }

@@ -10,6 +10,7 @@
 #include "model/AttributeCodec.h"
 
 #include <QTest>
+#include <algorithm>
 
 using namespace spanscope;
 using namespace spanscope::test;
@@ -100,7 +101,9 @@ void TestJaegerJson::realUiFixture()
     QCOMPARE(second.spanId, uint64_t(2));
     QCOMPARE(second.name, std::string("some-operation"));
     QVERIFY(second.flags & SpanFlag::Error);
-    QCOMPARE(second.status, StatusCode::Unset); // an error tag is not an OTLP status
+    // A truthy error tag is the span's status, as the Collector's Jaeger translation has it, so a
+    // conversion to OTLP says ERROR.
+    QCOMPARE(second.status, StatusCode::Error);
     QCOMPARE(attribute(second, "peer.ipv4").type, ValueType::Int);
     QCOMPARE(attribute(second, "peer.ipv4").intValue, int64_t(23456));
     QCOMPARE(attribute(second, "error").type, ValueType::Bool);
@@ -421,9 +424,10 @@ void TestJaegerJson::wrongTypesKeepTheSpan()
     const CapturedImport result = importPath(fixture(QStringLiteral("wrong_types.json")));
     QVERIFY2(!result.failed, result.error.c_str());
     const CaptureSink& sink = result.sink;
-    // Span 1 keeps its ids and loses every field of the wrong type; spans 2-5 have no usable id
-    // or are not objects; span 5 loses its process and tags.
-    QCOMPARE(sink.spans.size(), size_t(2));
+    // Span 1 keeps its ids and loses every field of the wrong type; two spans have ids of the
+    // wrong type and one is not an object: skipped; the span without a trace id is kept under a
+    // synthetic one; span 5 loses its process and tags.
+    QCOMPARE(sink.spans.size(), size_t(3));
     const auto* first = sink.find(1);
     QVERIFY(first);
     QCOMPARE(first->name, std::string());
@@ -433,7 +437,14 @@ void TestJaegerJson::wrongTypesKeepTheSpan()
         QVERIFY2(hasWarning(sink, QStringLiteral("\"%1\" ignored").arg(QLatin1String(field))), field);
     QVERIFY(hasWarning(sink, QStringLiteral("a span skipped: \"spanID\" is not a string")));
     QVERIFY(hasWarning(sink, QStringLiteral("a span skipped: \"traceID\" is not a string")));
-    QVERIFY(hasWarning(sink, QStringLiteral("a span skipped: span without a valid \"traceID\"")));
+    const auto noTraceId =
+        std::find_if(sink.spans.begin(), sink.spans.end(),
+                     [](const CaptureSink::Span& span) { return span.name == "no trace id"; });
+    QVERIFY(noTraceId != sink.spans.end());
+    QVERIFY(noTraceId->traceId.isValid());
+    QVERIFY(noTraceId->flags & SpanFlag::SyntheticId);
+    QVERIFY(
+        hasWarning(sink, QStringLiteral("1 span\\(s\\) without a trace id were put in one synthetic trace")));
     QVERIFY(hasWarning(sink, QStringLiteral("a span skipped: not a JSON object")));
     QVERIFY(hasWarning(sink, QStringLiteral("an element of \"data\" that is not a trace was skipped")));
     const auto* fifth = sink.find(5);

@@ -490,11 +490,15 @@ void TestZipkinJson::wrongTypesKeepTheSpan()
     QVERIFY(hasWarning(sink, QStringLiteral("a span skipped: \"id\" is not a string")));
     QVERIFY(
         hasWarning(sink, QStringLiteral("a span skipped: span with the invalid \"traceId\" \"not-hex\"")));
-    QVERIFY(hasWarning(sink,
-                       QStringLiteral("a span skipped: span with the invalid \"id\" \"0000000000000000\"")));
+    // An all-zero id and a missing trace id are "no id"; with no name and no times either, such
+    // records have nothing to show and are skipped, each with a warning.
+    int nothingToShow = 0;
+    for (const std::string& warning : sink.warnings)
+        nothingToShow +=
+            warning.find("a span without ids, name or start time was skipped") != std::string::npos;
+    QCOMPARE(nothingToShow, 2);
     QVERIFY(hasWarning(
         sink, QStringLiteral("a span skipped: span with the invalid \"id\" \"00000000000000000004\"")));
-    QVERIFY(hasWarning(sink, QStringLiteral("a span skipped: span without \"traceId\"")));
     QVERIFY(hasWarning(sink, QStringLiteral("an array element that is not a span was skipped")));
     QVERIFY(hasWarning(sink, QStringLiteral("endpoint port 70000 is out of range; ignored")));
     const auto* seventh = sink.find(7);

@@ -140,8 +140,10 @@ private slots:
         QVERIFY2(opened, opened.error().c_str());
         Workspace& workspace = **opened;
         sql::Database& db = workspace.db();
-        QCOMPARE(db.queryInt("PRAGMA user_version"), int64_t(2));
+        QCOMPARE(db.queryInt("PRAGMA user_version"), int64_t(WorkspaceSchema::kCurrentVersion));
         QCOMPARE(db.queryInt("PRAGMA page_size"), int64_t(4096)); // an existing file keeps its pages
+        // Version 3: the old import is marked as made by importers of version 0, never reused.
+        QCOMPARE(db.queryInt("SELECT importer_version FROM sources"), int64_t(0));
         QCOMPARE(db.queryInt("SELECT count(*) FROM spans"), int64_t(40));
         QCOMPARE(db.queryInt("SELECT count(*) FROM events"), int64_t(2));
         QCOMPARE(db.queryInt("SELECT first_span FROM sources"), db.queryInt("SELECT min(id) FROM spans"));
@@ -181,6 +183,24 @@ private slots:
         // The fresh import replaced the old one: one source, 40 spans.
         QCOMPARE(temporary.workspace->db().queryInt("SELECT count(*) FROM sources"), int64_t(1));
         QCOMPARE(temporary.workspace->db().queryInt("SELECT count(*) FROM spans"), int64_t(40));
+    }
+
+    void anImportByOlderImportersIsImportedAgain()
+    {
+        // A cached import made before the importers read zero times and empty ids as they do now
+        // must not be reused: the same bytes read differently now.
+        test::TemporaryWorkspace temporary;
+        const ImportOutcome first = importSample(*temporary.workspace);
+        QCOMPARE(int(first.status), int(ImportOutcome::Status::Imported));
+        sql::Database& db = temporary.workspace->db();
+        QCOMPARE(db.queryInt("SELECT importer_version FROM sources"), int64_t(kImporterVersion));
+        db.exec("UPDATE sources SET importer_version = 0");
+        const ImportOutcome second = importSample(*temporary.workspace);
+        QCOMPARE(int(second.status), int(ImportOutcome::Status::Imported));
+        QVERIFY(second.sourceId != first.sourceId);
+        QCOMPARE(db.queryInt("SELECT count(*) FROM sources"), int64_t(1));
+        QCOMPARE(db.queryInt("SELECT importer_version FROM sources"), int64_t(kImporterVersion));
+        QCOMPARE(int(importSample(*temporary.workspace).status), int(ImportOutcome::Status::Reused));
     }
 
     void aChangedFileIsImportedAgainAndReplacesTheOldImport()
