@@ -63,6 +63,15 @@ bool SyntheticIds::fill(SpanRecord& span, bool hasStart)
     return true;
 }
 
+void SyntheticIds::share(SpanRecord& span, const SpanRecord& first)
+{
+    m_traces += !span.traceId.isValid() ? 1 : 0;
+    m_spans += span.spanId == 0 ? 1 : 0;
+    span.traceId = first.traceId;
+    span.spanId = first.spanId;
+    span.flags |= first.flags & SpanFlag::SyntheticId;
+}
+
 std::string SyntheticIds::summary() const
 {
     if (m_traces == 0 && m_spans == 0)

@@ -25,6 +25,10 @@ public:
     // span needs ids but has nothing to show.
     bool fill(SpanRecord& span, bool hasStart);
 
+    // A span that takes the ids another span was given (the second half of a Zipkin v1 record):
+    // the same ids and flag, counted in the summary like the first.
+    void share(SpanRecord& span, const SpanRecord& first);
+
     uint64_t spansWithSyntheticTrace() const { return m_traces; }
     uint64_t spansWithSyntheticSpanId() const { return m_spans; }
     // The import's one warning about them; empty when no span needed an id.

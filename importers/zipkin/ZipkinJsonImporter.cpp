@@ -98,25 +98,22 @@ private:
             asV2Span(m_record, m_v2Span);
             spans = std::span<const ZipkinSpan>(&m_v2Span, 1);
         }
-        TraceId sharedTrace;
-        uint64_t sharedId = 0;
-        uint32_t sharedFlags = 0;
+        SpanRecord first;
+        bool haveFirst = false;
         for (const ZipkinSpan& span : spans) {
             SpanRecord record;
             m_writer->write(m_record, span, record, m_notes);
-            if (sharedId != 0) {
+            if (haveFirst) {
                 // The halves of one v1 record share their id, synthetic or not.
-                record.traceId = sharedTrace;
-                record.spanId = sharedId;
-                record.flags |= sharedFlags;
-            }
-            if (!m_context->fillMissingIds(record)) {
+                m_context->syntheticIds.share(record, first);
+            } else if (!m_context->fillMissingIds(record)) {
                 m_notes.push_back("a span without ids, name or start time was skipped");
                 continue;
             }
-            sharedTrace = record.traceId;
-            sharedId = record.spanId;
-            sharedFlags = record.flags & SpanFlag::SyntheticId;
+            first.traceId = record.traceId;
+            first.spanId = record.spanId;
+            first.flags = record.flags;
+            haveFirst = true;
             m_context->countSpan();
             m_context->sink.addSpan(record);
         }

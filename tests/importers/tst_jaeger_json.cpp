@@ -51,6 +51,9 @@ private slots:
     void sniffedAsJaeger_data();
     void sniffedAsJaeger();
     void timeParsing();
+    void zeroStartIsTheEpoch();
+    void openTelemetryTags();
+    void spansWithoutIdsGetSyntheticOnes();
 };
 
 void TestJaegerJson::goldens_data()
@@ -519,4 +522,85 @@ void TestJaegerJson::timeParsing()
 }
 
 QTEST_GUILESS_MAIN(TestJaegerJson)
+void TestJaegerJson::zeroStartIsTheEpoch()
+{
+    // Jaeger UI's critical-path fixtures start their root at 0: a time, not a missing one. Only
+    // an absent or null startTime is missing.
+    const CapturedImport result =
+        importBytes(QByteArray(R"({"data": [{"traceID": "00000000000000aa", "spans": [
+      {"traceID": "00000000000000aa", "spanID": "0000000000000001", "operationName": "root", "startTime": 0,
+       "duration": 100, "processID": "p1"},
+      {"traceID": "00000000000000aa", "spanID": "0000000000000002", "operationName": "zero duration",
+       "startTime": 20, "duration": 0, "processID": "p1"},
+      {"traceID": "00000000000000aa", "spanID": "0000000000000003", "operationName": "null start",
+       "startTime": null, "duration": 5, "processID": "p1"},
+      {"traceID": "00000000000000aa", "spanID": "0000000000000004", "operationName": "no start", "processID": "p1"}],
+     "processes": {"p1": {"serviceName": "svc"}}}]})"));
+    QVERIFY2(!result.failed, result.error.c_str());
+    const CaptureSink& sink = result.sink;
+    QCOMPARE(sink.find(1)->flags, 0u);
+    QCOMPARE(sink.find(1)->startNs, int64_t(0));
+    QCOMPARE(sink.find(1)->endNs, int64_t(100000));
+    QCOMPARE(sink.find(2)->flags, 0u);
+    QCOMPARE(sink.find(2)->endNs, int64_t(20000));
+    QCOMPARE(sink.find(3)->flags, uint32_t(SpanFlag::MissingStart | SpanFlag::MissingEnd));
+    QCOMPARE(sink.find(4)->flags, uint32_t(SpanFlag::MissingStart | SpanFlag::MissingEnd));
+}
+
+void TestJaegerJson::openTelemetryTags()
+{
+    // The tags the Collector and our writer put on Jaeger spans for OTLP's fields are read back;
+    // a truthy error tag is ERROR whatever otel.status_code says (the Collector's rule).
+    const CapturedImport result =
+        importBytes(QByteArray(R"({"data": [{"traceID": "00000000000000aa", "spans": [
+      {"traceID": "00000000000000aa", "spanID": "0000000000000001", "operationName": "ok", "startTime": 1,
+       "duration": 1, "processID": "p1", "tags": [
+         {"key": "otel.status_code", "type": "string", "value": "OK"},
+         {"key": "otel.status_description", "type": "string", "value": "fine"},
+         {"key": "otel.scope.name", "type": "string", "value": "checkout"},
+         {"key": "w3c.tracestate", "type": "string", "value": "k=v"}]},
+      {"traceID": "00000000000000aa", "spanID": "0000000000000002", "operationName": "error wins", "startTime": 1,
+       "duration": 1, "processID": "p1", "tags": [
+         {"key": "otel.status_code", "type": "string", "value": "OK"},
+         {"key": "error", "type": "bool", "value": true}]},
+      {"traceID": "00000000000000aa", "spanID": "0000000000000003", "operationName": "false error", "startTime": 1,
+       "duration": 1, "processID": "p1", "tags": [{"key": "error", "type": "bool", "value": false}]}],
+     "processes": {"p1": {"serviceName": "svc"}}}]})"));
+    QVERIFY2(!result.failed, result.error.c_str());
+    const CaptureSink& sink = result.sink;
+    QCOMPARE(sink.find(1)->status, StatusCode::Ok);
+    QVERIFY2(sink.find(1)->text.find("status=OK(fine)") != std::string::npos, sink.find(1)->text.c_str());
+    QCOMPARE(attributeText(*sink.find(1), "w3c.tracestate"), std::string("k=v (string)")); // stays a tag
+    QCOMPARE(sink.find(2)->status, StatusCode::Error);
+    QCOMPARE(sink.find(2)->flags, uint32_t(SpanFlag::Error));
+    QCOMPARE(sink.find(3)->status, StatusCode::Unset);
+    QCOMPARE(sink.find(3)->flags, 0u);
+}
+
+void TestJaegerJson::spansWithoutIdsGetSyntheticOnes()
+{
+    const QByteArray file(R"({"data": [{"traceID": "", "spans": [
+      {"traceID": "", "spanID": "", "operationName": "a", "startTime": 1, "duration": 1, "processID": "p1"},
+      {"traceID": "0000000000000000", "spanID": "0000000000000000", "operationName": "b", "startTime": 2,
+       "duration": 1, "processID": "p1"},
+      {"spanID": "0000000000000007", "operationName": "c", "startTime": 3, "duration": 1, "processID": "p1"},
+      {"traceID": "", "spanID": "", "processID": "p1"}],
+     "processes": {"p1": {"serviceName": "svc"}}}]})");
+    const CapturedImport result = importBytes(file);
+    QVERIFY2(!result.failed, result.error.c_str());
+    const CaptureSink& sink = result.sink;
+    QCOMPARE(sink.spans.size(), size_t(3)); // the one with nothing to show is skipped
+    for (const auto& span : sink.spans) {
+        QCOMPARE(span.traceId, sink.spans[0].traceId); // one synthetic trace per file
+        QVERIFY(span.traceId.isValid() && span.spanId != 0);
+        QVERIFY(span.flags & SpanFlag::SyntheticId);
+    }
+    QCOMPARE(sink.spans[2].spanId, uint64_t(7)); // a real span id is kept
+    QVERIFY(hasWarning(
+        sink, QStringLiteral("^: 3 span\\(s\\) without a trace id were put in one synthetic trace; 2 "
+                             "span\\(s\\) without a span id were given synthetic span ids")));
+    QVERIFY(hasWarning(sink, QStringLiteral("a span without ids, name or start time was skipped$")));
+    QCOMPARE(importBytes(file).sink.dump(), sink.dump());
+}
+
 #include "tst_jaeger_json.moc"

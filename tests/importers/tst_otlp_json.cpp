@@ -12,6 +12,7 @@
 #include <QTest>
 #include <cmath>
 #include <limits>
+#include <set>
 
 using namespace spanscope;
 using namespace spanscope::test;
@@ -37,6 +38,7 @@ private slots:
     void severalTracesAndSplitTraces();
     void snakeCaseKeys();
     void arrayOfTracesData();
+    void specificationFileExporterExample();
 };
 
 void TestOtlpJson::goldens_data()
@@ -568,4 +570,39 @@ void TestOtlpJson::arrayOfTracesData()
 }
 
 QTEST_GUILESS_MAIN(TestOtlpJson)
+void TestOtlpJson::specificationFileExporterExample()
+{
+    // tests/data/otlp-json/file_exporter_example.jsonl has the shape of the OpenTelemetry
+    // specification's file-exporter example: every traceId, spanId and parentSpanId is "". Its
+    // spans are kept, in one synthetic trace, each marked, with one warning for the ids.
+    const Imported result = importFile(fixture(QStringLiteral("file_exporter_example.jsonl")));
+    QVERIFY2(!result.failed, result.error.c_str());
+    QCOMPARE(result.sink.spans.size(), size_t(6));
+    std::set<uint64_t> ids;
+    for (const CaptureSink::Span& span : result.sink.spans) {
+        QCOMPARE(span.traceId, result.sink.spans[0].traceId);
+        QVERIFY(span.traceId.isValid());
+        QCOMPARE(span.parentSpanId, uint64_t(0)); // "" = a root
+        QCOMPARE(span.flags & SpanFlag::SyntheticId, uint32_t(SpanFlag::SyntheticId));
+        QVERIFY(!(span.flags & (SpanFlag::MissingStart | SpanFlag::MissingEnd)));
+        ids.insert(span.spanId);
+    }
+    QCOMPARE(ids.size(), size_t(6));
+    QCOMPARE(result.sink.spans[0].name, std::string("checkout"));
+    QCOMPARE(result.sink.spans[0].events, size_t(2));
+    QCOMPARE(result.sink.spans[0].status, StatusCode::Error);
+    int idWarnings = 0;
+    int linkWarnings = 0;
+    for (const std::string& warning : result.sink.warnings) {
+        idWarnings += warning ==
+                      ": 6 span(s) without a trace id were put in one synthetic trace; 6 span(s) without a "
+                      "span id were given synthetic span ids (marked synthetic_id)";
+        linkWarnings +=
+            warning.find("a link without a valid trace and span id was dropped") != std::string::npos;
+    }
+    QCOMPARE(idWarnings, 1);
+    QCOMPARE(linkWarnings, 6); // two links with empty ids on each "charge card" span
+    QCOMPARE(result.sink.warnings.size(), size_t(7));
+}
+
 #include "tst_otlp_json.moc"
