@@ -203,6 +203,43 @@ private slots:
         QCOMPARE(int(importSample(*temporary.workspace).status), int(ImportOutcome::Status::Reused));
     }
 
+    void aTimeOfZeroAndAMissingTimeStayApartInPacksAndRows()
+    {
+        // Absence is a flag, not the value 0: the trace's pack and the rows it is rebuilt from
+        // both keep a span at the epoch apart from a span without a start, and the summary counts
+        // the epoch (100 µs), not the missing one.
+        test::TemporaryWorkspace temporary;
+        const QString file = temporary.directory.filePath(QStringLiteral("epoch.json"));
+        test::writeFile(file, QByteArray(R"({"data": [{"traceID": "00000000000000aa", "spans": [
+          {"traceID": "00000000000000aa", "spanID": "0000000000000001", "operationName": "root", "startTime": 0,
+           "duration": 100, "processID": "p1"},
+          {"traceID": "00000000000000aa", "spanID": "0000000000000002", "operationName": "no start",
+           "references": [{"refType": "CHILD_OF", "spanID": "0000000000000001"}], "processID": "p1"}],
+          "processes": {"p1": {"serviceName": "svc"}}}]})"));
+        const ImportOutcome outcome = importSample(*temporary.workspace, file);
+        QVERIFY2(outcome.succeeded(), outcome.error.c_str());
+        sql::Database& db = temporary.workspace->db();
+        const auto traces = TraceListReader(db).list({});
+        QCOMPARE(traces.size(), size_t(1));
+        QCOMPARE(traces[0].startNs, int64_t(0));
+        QCOMPARE(traces[0].durationNs(), int64_t(100'000));
+        for (const bool fromPack : {true, false}) {
+            if (!fromPack)
+                db.exec("DELETE FROM trace_packs");
+            TraceLoader loader(db);
+            const auto trace = loader.load(traces[0].traceRow);
+            QVERIFY(trace);
+            QCOMPARE(loader.lastLoadUsedPack(), fromPack);
+            QCOMPARE(trace->size(), size_t(2));
+            for (size_t i = 0; i < trace->size(); ++i) {
+                const bool root = trace->spanId[i] == 1;
+                QCOMPARE(trace->startNs[i], int64_t(0));
+                QCOMPARE(bool(trace->flags[i] & SpanFlag::MissingStart), !root);
+                QCOMPARE(trace->endNs[i], int64_t(root ? 100'000 : 0));
+            }
+        }
+    }
+
     void aChangedFileIsImportedAgainAndReplacesTheOldImport()
     {
         test::TemporaryWorkspace temporary;
