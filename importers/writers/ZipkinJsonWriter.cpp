@@ -88,19 +88,24 @@ Json spanJson(const SpanDetails& span)
         endpoint["port"] = port.intValue;
     if (!endpoint.empty())
         json["localEndpoint"] = std::move(endpoint);
-    if (!span.events.empty()) {
-        Json annotations = Json::array();
-        for (const SpanEvent& event : span.events)
-            annotations.push_back(
-                Json{{"timestamp", writers::toMicros(event.timeNs)}, {"value", event.name}});
-        json["annotations"] = std::move(annotations);
+    Json annotations = Json::array();
+    for (const SpanEvent& event : span.events) {
+        // Zipkin refuses a span with an annotation at timestamp 0 ("Incomplete annotation"); an
+        // event at or before the epoch (a Jaeger log without a timestamp) cannot be written.
+        const int64_t timestamp = writers::toMicros(event.timeNs);
+        if (timestamp > 0)
+            annotations.push_back(Json{{"timestamp", timestamp}, {"value", event.name}});
     }
+    if (!annotations.empty())
+        json["annotations"] = std::move(annotations);
     // Tags are strings: scalars in their text form, arrays and maps as JSON, bytes as base64.
     Json tags = Json::object();
     for (const auto& attribute : writers::attributes(span.attributes)) {
         const std::string key(attribute.key);
-        // Jaeger's boolean error tag is a marker; Zipkin's error tag holds the message (below).
-        if (key == "error" && attribute.value.type == ValueType::Bool)
+        // Zipkin reads any `error` tag as an error, with its value as the message: it is written
+        // below for spans in error only. An `error` attribute (Jaeger's boolean marker, or a
+        // falsy "0" that Jaeger does not count) would say otherwise.
+        if (key == "error")
             continue;
         if (!tags.contains(key))
             tags[key] = valueToDisplayText(attribute.value);

@@ -342,6 +342,16 @@ void zipkinEpoch(Json& span)
     }
 }
 
+void zipkinEventEpoch(Json& span)
+{
+    Json events = Json::array();
+    for (const Json& event : span["events"]) {
+        if (event["time_ns"].get<int64_t>() > 0)
+            events.push_back(event);
+    }
+    span["events"] = std::move(events);
+}
+
 void zipkinNegativeDuration(Json& span)
 {
     if (!hasMark(span, "end_before_start"))
@@ -469,6 +479,7 @@ const std::vector<Row>& rows()
          }},
         {{"jaeger-json", "zipkin-json"}, "microseconds", microseconds},
         {kZipkin, "epoch", zipkinEpoch},
+        {kZipkin, "event-epoch", zipkinEventEpoch},
         {{"jaeger-json", "zipkin-json"}, "end-without-start", endWithoutStart},
         {kJaeger, "negative-durations", jaegerNegativeDuration},
         {kJaeger, "value-types", jaegerValueTypes},

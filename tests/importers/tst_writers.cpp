@@ -408,7 +408,17 @@ private slots:
         AttributeEncoder error;
         error.addBool("error", true);
         trace[0].attributes = std::string(error.data()) + trace[0].attributes;
+        // Not in error, with an `error` attribute Jaeger does not count ("0"): Zipkin would read any
+        // error tag as an error, so none is written; nor an annotation at the epoch, which Zipkin refuses.
+        AttributeEncoder falsy;
+        falsy.addString("error", "0");
+        trace[1].attributes = std::string(falsy.data());
+        trace[1].events.push_back(SpanEvent{0, "log", {}, 0});
+        trace[1].events.push_back(SpanEvent{1'700'000'000'015'000'000, "retry", {}, 0});
         const Json doc = Json::parse(write(OutputFormat::ZipkinJson, {trace}));
+        QVERIFY2(!doc[1].contains("tags") || !doc[1]["tags"].contains("error"), doc[1].dump().c_str());
+        QCOMPARE(doc[1]["annotations"].size(), size_t(1));
+        QCOMPARE(doc[1]["annotations"][0]["value"].get<std::string>(), std::string("retry"));
         QCOMPARE(doc[0]["localEndpoint"]["port"].get<int>(), 8443);
         QCOMPARE(doc[0]["localEndpoint"]["ipv4"].get<std::string>(), std::string("10.1.2.3"));
         QCOMPARE(doc[0]["tags"]["error"].get<std::string>(), std::string("payment declined"));
