@@ -240,6 +240,25 @@ private slots:
         }
     }
 
+    void aSpanWithoutTimesDoesNotMoveTheTraceToTheEpoch()
+    {
+        // The trace list's start and duration come from the times the file has: a span without a
+        // start (stored as 0 with the MissingStart flag) is not a span at 1970.
+        test::TemporaryWorkspace temporary;
+        const QString file = temporary.directory.filePath(QStringLiteral("missing.json"));
+        test::writeFile(file, QByteArray(R"({"resourceSpans": [{"scopeSpans": [{"spans": [
+          {"traceId": "4bf92f3577b34da6a3ce929d0e0e4736", "spanId": "0000000000000001", "name": "root",
+           "startTimeUnixNano": "1700000000000000000", "endTimeUnixNano": "1700000000250000000"},
+          {"traceId": "4bf92f3577b34da6a3ce929d0e0e4736", "spanId": "0000000000000002", "name": "no times",
+           "parentSpanId": "0000000000000001"}]}]}]})"));
+        const ImportOutcome outcome = importSample(*temporary.workspace, file);
+        QVERIFY2(outcome.succeeded(), outcome.error.c_str());
+        const auto traces = TraceListReader(temporary.workspace->db()).list({});
+        QCOMPARE(traces.size(), size_t(1));
+        QCOMPARE(traces[0].startNs, int64_t(1700000000000000000));
+        QCOMPARE(traces[0].durationNs(), int64_t(250000000));
+    }
+
     void aChangedFileIsImportedAgainAndReplacesTheOldImport()
     {
         test::TemporaryWorkspace temporary;
