@@ -55,12 +55,13 @@ StreamInfo importStream(std::unique_ptr<ByteSource> source, SpanSink& sink, cons
         peekable->read(bom, sizeof bom);
     }
 
-    ImportContext context{*peekable, sink, limits, onRead, sniff.jsonLines, {}, 0, 0};
+    ImportContext context{*peekable, sink, limits, onRead, sniff.jsonLines, {}, 0, 0, {}};
     try {
         importerFor(sniff.format)->run(context);
     } catch (const SpanLimitReached&) {
         // Keep what was read; the warning is already recorded.
     }
+    context.reportSyntheticIds();
 
     StreamInfo info;
     info.format = sniff.format;

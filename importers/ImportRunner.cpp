@@ -60,7 +60,7 @@ ImportOutcome importFile(Workspace& workspace, const std::string& path, const Im
 
     try {
         if (options.reuseCached) {
-            if (const auto cached = workspace.findImportedSource(*identity)) {
+            if (const auto cached = workspace.findImportedSource(*identity, kImporterVersion)) {
                 outcome.status = ImportOutcome::Status::Reused;
                 outcome.sourceId = *cached;
                 workspace.touchSource(*cached);
@@ -72,7 +72,9 @@ ImportOutcome importFile(Workspace& workspace, const std::string& path, const Im
 
         auto file = openFileSource(path);
         const ByteSource* fileForProgress = file.get();
-        WorkspaceWriter writer(workspace, *identity);
+        WriterOptions writerOptions;
+        writerOptions.importerVersion = kImporterVersion;
+        WorkspaceWriter writer(workspace, *identity, writerOptions);
         const uint64_t total = uint64_t(identity->size);
         uint64_t lastReported = 0;
         const auto onRead = [&]() {

@@ -14,6 +14,12 @@ namespace spanscope {
 
 class Workspace;
 
+// Bumped whenever an importer reads the same bytes differently, so that a cached import made by
+// an older Spanscope is imported again instead of reused (it stays readable in saved workspaces).
+// 1: times of 0 are the epoch, empty ids get synthetic ones, OpenTelemetry's status, scope and
+// trace state tags are read from Jaeger and Zipkin.
+constexpr int kImporterVersion = 1;
+
 struct ImportOptions
 {
     bool reuseCached = true; // same path, size and mtime: reuse the earlier import (--no-cache: false)

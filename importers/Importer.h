@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "importers/common/SyntheticIds.h"
 #include "model/ImportLimits.h"
 #include "model/SpanSink.h"
 
@@ -36,11 +37,25 @@ struct ImportContext
     std::string variant;
     uint64_t spansRead = 0;
     uint64_t warnings = 0;
+    // Ids for spans the file leaves without them; the pipeline adds their one warning at the end.
+    SyntheticIds syntheticIds;
 
     void warn(const SourceLocation& where, std::string text)
     {
         ++warnings;
         sink.addWarning(ImportMessage{where, std::move(text)});
+    }
+    // Gives a span without a trace or span id synthetic ones (SyntheticIds). False: it has no ids,
+    // no name and no start, nothing to show; the importer skips it with a warning.
+    bool fillMissingIds(SpanRecord& span)
+    {
+        return syntheticIds.fill(span, !(span.flags & SpanFlag::MissingStart));
+    }
+    // The one warning about synthetic ids, if any were given; called once the importer is done.
+    void reportSyntheticIds()
+    {
+        if (const std::string text = syntheticIds.summary(); !text.empty())
+            warn(SourceLocation{}, text);
     }
     // Counts a span against the per-file limit.
     void countSpan()

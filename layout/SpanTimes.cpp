@@ -12,14 +12,19 @@ SpanTimes effectiveTimes(const TraceData& trace, const SpanTree& tree)
     times.start = trace.startNs;
     times.end = trace.endNs;
     times.flags.assign(n, 0);
-    // A root without a start time starts with the earliest span that has one.
+    // A root without a start time starts with the earliest span that has one (or, when no span
+    // has one, the earliest end). Missing times are told by their flags, never by a value of 0,
+    // which is the epoch and a valid time.
     int64_t earliestKnown = INT64_MAX;
+    int64_t earliestEnd = INT64_MAX;
     for (size_t i = 0; i < n; ++i) {
         if (!(trace.flags[i] & SpanFlag::MissingStart))
             earliestKnown = std::min(earliestKnown, trace.startNs[i]);
+        if (!(trace.flags[i] & SpanFlag::MissingEnd))
+            earliestEnd = std::min(earliestEnd, trace.endNs[i]);
     }
     if (earliestKnown == INT64_MAX)
-        earliestKnown = 0;
+        earliestKnown = earliestEnd != INT64_MAX ? earliestEnd : 0;
     // Preorder visits parents first, so an inherited start can itself have been inherited.
     for (const uint32_t span : tree.preorder) {
         const uint32_t flags = trace.flags[span];

@@ -4,6 +4,7 @@
 #include "ImportLimits.h"
 #include "Utf8.h"
 
+#include <QByteArray>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -455,28 +456,8 @@ std::string valueToDisplayText(const ValueView& value)
 
 std::string base64Encode(std::string_view bytes)
 {
-    static constexpr char table[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    out.reserve((bytes.size() + 2) / 3 * 4);
-    size_t i = 0;
-    for (; i + 2 < bytes.size(); i += 3) {
-        const uint32_t n =
-            uint32_t(uint8_t(bytes[i])) << 16 | uint32_t(uint8_t(bytes[i + 1])) << 8 | uint8_t(bytes[i + 2]);
-        out += table[n >> 18];
-        out += table[(n >> 12) & 63];
-        out += table[(n >> 6) & 63];
-        out += table[n & 63];
-    }
-    if (i < bytes.size()) {
-        uint32_t n = uint32_t(uint8_t(bytes[i])) << 16;
-        if (i + 1 < bytes.size())
-            n |= uint32_t(uint8_t(bytes[i + 1])) << 8;
-        out += table[n >> 18];
-        out += table[(n >> 12) & 63];
-        out += i + 1 < bytes.size() ? table[(n >> 6) & 63] : '=';
-        out += '=';
-    }
-    return out;
+    // fromRawData: no copy of the input; toBase64 writes standard base64 with padding.
+    return QByteArray::fromRawData(bytes.data(), qsizetype(bytes.size())).toBase64().toStdString();
 }
 
 } // namespace spanscope

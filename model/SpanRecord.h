@@ -39,6 +39,7 @@ enum : uint32_t
     MissingEnd = 1u << 3,   // the file has no end time or duration
     HashedId = 1u << 4,     // span id was not hex; a stable hash stands in for it
     EndBeforeStart = 1u << 5,
+    SyntheticId = 1u << 6, // the file left the trace or span id empty: Spanscope made one up
 };
 }
 

@@ -45,6 +45,9 @@ TraceData TraceBuilder::build(int64_t traceRow, const TraceId& traceId, const st
     ids.reserve(entries.size());
     std::unordered_set<int64_t> services;
     bool haveRoot = false;
+    int64_t earliestStart = INT64_MAX;
+    int64_t earliestEnd = INT64_MAX;
+    int64_t latest = INT64_MIN;
     for (size_t i = 0; i < entries.size(); ++i) {
         const SpanEntry& e = entries[i];
         trace.rowId[i] = e.rowId;
@@ -60,13 +63,18 @@ TraceData TraceBuilder::build(int64_t traceRow, const TraceId& traceId, const st
         trace.flags[i] = e.flags;
 
         if (i == 0) {
-            m_summary.startNs = e.startNs;
-            m_summary.endNs = e.endNs;
             m_summary.rootServiceId = e.serviceId;
             m_summary.rootNameId = e.nameId;
         }
-        m_summary.startNs = std::min(m_summary.startNs, e.startNs);
-        m_summary.endNs = std::max(m_summary.endNs, e.endNs);
+        // A missing time is absent, not 0 (which is the epoch): only times the file gives count.
+        if (!(e.flags & SpanFlag::MissingStart)) {
+            earliestStart = std::min(earliestStart, e.startNs);
+            latest = std::max(latest, e.startNs);
+        }
+        if (!(e.flags & SpanFlag::MissingEnd)) {
+            earliestEnd = std::min(earliestEnd, e.endNs);
+            latest = std::max(latest, e.endNs);
+        }
         m_summary.errorCount += (e.flags & SpanFlag::Error) ? 1 : 0;
         services.insert(e.serviceId);
         ids.push_back(e.spanId);
@@ -77,6 +85,12 @@ TraceData TraceBuilder::build(int64_t traceRow, const TraceId& traceId, const st
             m_summary.rootNameId = e.nameId;
         }
     }
+    // The bounds SpanTimes gives the trace (docs/ANALYSIS.md, "Span tree"): spans without a start
+    // start no earlier than the earliest known one, spans without an end end at their start.
+    m_summary.startNs = earliestStart != INT64_MAX ? earliestStart
+                        : earliestEnd != INT64_MAX ? earliestEnd
+                                                   : 0;
+    m_summary.endNs = latest != INT64_MIN ? std::max(latest, m_summary.startNs) : m_summary.startNs;
     std::sort(ids.begin(), ids.end());
     for (const SpanEntry& e : entries)
         m_summary.orphanCount +=

@@ -106,11 +106,11 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const std::string& path, Open
     }
 }
 
-std::optional<int64_t> Workspace::findImportedSource(const FileIdentity& file)
+std::optional<int64_t> Workspace::findImportedSource(const FileIdentity& file, int importerVersion)
 {
     auto query = m_db.prepare("SELECT id FROM sources WHERE path = ?1 AND size = ?2 AND mtime_ns = ?3 "
-                              "ORDER BY id DESC LIMIT 1");
-    query.bindText(1, file.path).bind(2, file.size).bind(3, file.mtimeNs);
+                              "AND importer_version = ?4 ORDER BY id DESC LIMIT 1");
+    query.bindText(1, file.path).bind(2, file.size).bind(3, file.mtimeNs).bind(4, int64_t(importerVersion));
     if (query.step())
         return query.columnInt(0);
     return std::nullopt;

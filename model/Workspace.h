@@ -45,8 +45,9 @@ public:
     sql::Database& db() { return m_db; }
     const std::string& path() const { return m_db.path(); }
 
-    // The source already imported from this exact file (path, size, mtime), if any.
-    std::optional<int64_t> findImportedSource(const FileIdentity& file);
+    // The source already imported from this exact file (path, size, mtime) by importers of this
+    // version (ImportRunner's kImporterVersion), if any.
+    std::optional<int64_t> findImportedSource(const FileIdentity& file, int importerVersion);
     // Removes a source with everything imported from it, in one transaction.
     void removeSource(int64_t sourceId);
     // The same, inside a transaction the caller holds.

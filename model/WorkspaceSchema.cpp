@@ -175,8 +175,15 @@ ALTER TABLE links_v2 RENAME TO links;
 DROP INDEX IF EXISTS spans_by_trace;
 )sql";
 
+// Version 3: each source records the importer version that read it, so that a cached import made
+// by importers that read the same bytes differently (before zero times and empty ids were read as
+// they are) is imported again instead of reused. Older imports get 0: never reused, still shown.
+constexpr const char* kMigrateV2ToV3 = R"sql(
+ALTER TABLE sources ADD COLUMN importer_version INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 // Migration steps: kMigrations[v - 1] takes a workspace from version v to v + 1.
-constexpr const char* kMigrations[] = {kMigrateV1ToV2};
+constexpr const char* kMigrations[] = {kMigrateV1ToV2, kMigrateV2ToV3};
 static_assert(sizeof kMigrations / sizeof kMigrations[0] == kCurrentVersion - 1);
 
 void applyMigrations(sql::Database& db, int fromVersion)

@@ -11,7 +11,7 @@ namespace spanscope {
 namespace WorkspaceSchema {
 
 constexpr int kApplicationId = 0x53707363; // "Spsc"
-constexpr int kCurrentVersion = 2;
+constexpr int kCurrentVersion = 3;
 
 enum class State
 {

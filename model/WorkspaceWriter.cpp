@@ -30,8 +30,12 @@ WorkspaceWriter::WorkspaceWriter(Workspace& workspace, const FileIdentity& file,
       m_strings(workspace.db()), m_file(file), m_options(options)
 {
     auto insertSource = m_db.prepare("INSERT INTO sources(path, size, mtime_ns, format, imported_at_ms, "
-                                     "last_opened_ms) VALUES(?1, ?2, ?3, '', ?4, ?4)");
-    insertSource.bindText(1, file.path).bind(2, file.size).bind(3, file.mtimeNs).bind(4, nowMs());
+                                     "last_opened_ms, importer_version) VALUES(?1, ?2, ?3, '', ?4, ?4, ?5)");
+    insertSource.bindText(1, file.path)
+        .bind(2, file.size)
+        .bind(3, file.mtimeNs)
+        .bind(4, nowMs())
+        .bind(5, int64_t(options.importerVersion));
     insertSource.run();
     m_sourceId = m_db.lastInsertRowId();
     // Span rows are numbered here, not by SQLite: one import's spans are one contiguous range,

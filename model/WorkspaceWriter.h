@@ -18,6 +18,8 @@ struct WriterOptions
     // Memory for the compact span entries kept to build trace packs at commit without reading the
     // spans back. Beyond it, packs are built from the table instead (slower, bounded memory).
     size_t packMemoryBudget = size_t(320) << 20;
+    // Recorded with the source: a cached import is reused only by importers of the same version.
+    int importerVersion = 0;
 };
 
 // Writes one import into the workspace: the SpanSink every importer feeds (directly, or through

@@ -24,7 +24,9 @@ public:
             return;
         std::printf("trace %s: %zu span(s)\n", toHex128(spans.front().traceId).c_str(), spans.size());
         for (const SpanDetails& span : spans) {
-            const bool timed = span.startNs != 0 && span.endNs >= span.startNs;
+            // Missing times are flags; a start of 0 is the epoch.
+            const bool timed =
+                !(span.flags & (SpanFlag::MissingStart | SpanFlag::MissingEnd)) && span.endNs >= span.startNs;
             std::printf("  %s  parent %-16s  %10.3f ms  %-8s %-5s %s: %s\n", toHex64(span.spanId).c_str(),
                         span.parentSpanId ? toHex64(span.parentSpanId).c_str() : "-",
                         timed ? double(span.endNs - span.startNs) / 1e6 : 0.0, spanKindName(span.kind),

@@ -9,7 +9,8 @@
 
 namespace spanscope {
 
-// Standard base64 (with or without padding); nullopt on any invalid character.
+// Base64, standard or URL-safe, with or without padding (QByteArray's decoder); nullopt on any
+// invalid character or padding.
 std::optional<std::string> decodeBase64(std::string_view text);
 
 // Big-endian bytes (as in OTLP protobuf) to ids; nullopt unless exactly 16 / 8 bytes.

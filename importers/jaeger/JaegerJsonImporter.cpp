@@ -49,10 +49,12 @@ public:
         scanner.setReadCallback(context.onRead);
         JaegerSpanReader reader(context.limits);
         JaegerEmbeddedProcesses embedded(context.sink);
+        ScopeTable scopes(context.sink);
         m_context = &context;
         m_scanner = &scanner;
         m_reader = &reader;
         m_embedded = &embedded;
+        m_scopes = &scopes;
 
         readJsonDocuments(context, scanner, [this] { readDocument(); });
         context.variant = variantText();
@@ -229,10 +231,18 @@ private:
         } else if (!process.processId.empty()) {
             span.resource = ids.use(process.processId);
         }
+        // Jaeger has no scopes: otel.scope.name and otel.scope.version tags give the span one.
+        if (const OtelTags& otel = m_reader->lastOtelTags(); otel.hasScope())
+            span.scope = m_scopes->refFor(otel.scopeName(), otel.scopeVersion());
         if (m_reader->lastUsedApiV2())
             m_shape |= ApiV2;
         if (m_reader->lastHadHashedId())
             m_shape |= HashedIds;
+        if (!m_context->fillMissingIds(span)) {
+            reportNotes(where);
+            m_context->warn(where, "a span without ids, name or start time was skipped");
+            return;
+        }
         m_context->countSpan();
         m_context->sink.addSpan(span);
         reportNotes(where);
@@ -353,6 +363,7 @@ private:
     JsonScanner* m_scanner = nullptr;
     JaegerSpanReader* m_reader = nullptr;
     JaegerEmbeddedProcesses* m_embedded = nullptr;
+    ScopeTable* m_scopes = nullptr;
     uint32_t m_shape = 0;
 };
 

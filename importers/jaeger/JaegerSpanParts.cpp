@@ -37,17 +37,26 @@ void JaegerSpanReader::readTags(ondemand::value array, SpanRecord& span)
         } else if (key == "error") {
             if (JaegerTagReader::isTruthy(m_tag))
                 span.flags |= SpanFlag::Error;
-        } else if (key == "otel.status_code" && m_tag.type == ValueType::String) {
-            // What the Collector and Jaeger v2 write for OTLP spans.
-            if (equalsIgnoreCase(m_tag.text, "ERROR"))
-                span.status = StatusCode::Error;
-            else if (equalsIgnoreCase(m_tag.text, "OK"))
-                span.status = StatusCode::Ok;
-        } else if (key == "otel.status_description" && m_tag.type == ValueType::String) {
-            span.statusMessage = own(clip(m_tag.text));
+        } else if (m_tag.type == ValueType::String && (key.starts_with("otel.") || key == "w3c.tracestate")) {
+            // What the Collector, Jaeger v2 and the SDKs' Jaeger exporters write for OTLP fields.
+            m_otel.read(key, own(clip(m_tag.text)));
         }
     }
     noteAttributeLimits(m_attributes, m_limits, "tag", "span", m_notes);
+}
+
+void JaegerSpanReader::applyOtelTags(SpanRecord& span)
+{
+    // A truthy error tag is "the ultimate truth" for a Jaeger span, as in the Collector's
+    // translation: ERROR whatever otel.status_code says; otherwise otel.status_code decides.
+    if (span.flags & SpanFlag::Error)
+        span.status = StatusCode::Error;
+    else if (const auto code = m_otel.statusCode())
+        span.status = *code;
+    if (const auto description = m_otel.statusDescription())
+        span.statusMessage = *description;
+    if (const auto traceState = m_otel.traceState(); traceState && span.traceState.empty())
+        span.traceState = *traceState;
 }
 
 void JaegerSpanReader::readLogs(ondemand::value array)

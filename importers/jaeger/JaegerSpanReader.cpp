@@ -170,6 +170,7 @@ void JaegerSpanReader::parseSpanOnce(std::string_view json, size_t capacity, Spa
     m_events.clear();
     m_links.clear();
     m_references.clear();
+    m_otel.clear();
     m_attributes.clear();
     m_attributes.resetLimitCounters();
     m_processAttributes.clear();
@@ -252,16 +253,18 @@ void JaegerSpanReader::parseSpanOnce(std::string_view json, size_t capacity, Spa
         m_retry.leave();
     }
 
+    // A missing, empty or all-zero id is "no id": the importer gives a synthetic one.
     if (!haveTrace)
-        throw ElementError("span without a valid \"traceID\"");
+        span.traceId = TraceId{};
     if (!haveSpan)
-        throw ElementError("span without a valid \"spanID\"");
+        span.spanId = 0;
     if (m_hashed)
         span.flags |= SpanFlag::HashedId;
     resolveParentAndLinks(span, legacyParent);
 
-    // Jaeger never writes a start of 0 for a real span; 0 is what a missing value decodes to.
-    if (start && *start != 0) {
+    // Only an absent (or null) startTime is missing: 0 is the epoch, which Jaeger UI's own
+    // critical-path fixtures start at.
+    if (start) {
         span.startNs = *start;
         if (duration && !__builtin_add_overflow(*start, *duration, &span.endNs)) {
             if (*duration < 0)
@@ -273,6 +276,7 @@ void JaegerSpanReader::parseSpanOnce(std::string_view json, size_t capacity, Spa
     } else {
         span.flags |= SpanFlag::MissingStart | SpanFlag::MissingEnd;
     }
+    applyOtelTags(span);
     if (span.status == StatusCode::Error)
         span.flags |= SpanFlag::Error;
     span.attributes = m_attributes.data();

@@ -4,6 +4,7 @@
 #include "JaegerTags.h"
 #include "importers/common/AttributeEncoderPool.h"
 #include "importers/common/FieldRetry.h"
+#include "importers/common/OtelTags.h"
 #include "importers/common/TextClipper.h"
 #include "importers/json/SimdjsonValues.h"
 #include "model/AttributeCodec.h"
@@ -53,6 +54,8 @@ public:
     // What the last span looked like, for the import's variant.
     bool lastUsedApiV2() const { return m_apiV2; }
     bool lastHadHashedId() const { return m_hashed; }
+    // OpenTelemetry's tags of the last span (its scope, which the importer turns into a record).
+    const OtelTags& lastOtelTags() const { return m_otel; }
 
 private:
     // The fields a type error can drop one by one (FieldRetry).
@@ -90,6 +93,7 @@ private:
     void parseProcessOnce(std::string_view json, size_t capacity, ResourceRecord& resource);
 
     void readTags(ondemand::value array, SpanRecord& span);
+    void applyOtelTags(SpanRecord& span);
     void readLogs(ondemand::value array);
     void readReferences(ondemand::value array);
     void readWarnings(ondemand::value array);
@@ -115,6 +119,7 @@ private:
     std::deque<std::string> m_owned; // copies of texts that must outlive the parse
     TextClipper m_clipper;           // names and messages cut at the value limit
     std::vector<std::string> m_notes;
+    OtelTags m_otel;
     FieldRetry m_retry{kEssential};
     bool m_apiV2 = false;
     bool m_hashed = false;

@@ -38,6 +38,19 @@ std::string_view stripPrefix(std::string_view text, std::string_view prefix)
     return text.substr(0, prefix.size()) == prefix ? text.substr(prefix.size()) : text;
 }
 
+// A span's fixed64 time. Only an absent field (or proto3 JSON's null, its default) is missing: 0 is
+// the epoch, a valid time. Values beyond int64 (year 2262) cannot be times and read as missing.
+bool readTime(ondemand::value value, const char* field, int64_t& time)
+{
+    if (value.type().value() == ondemand::json_type::null)
+        return false;
+    time = readInt64(value, field);
+    if (time >= 0)
+        return true;
+    time = 0;
+    return false;
+}
+
 } // namespace
 
 std::optional<SpanKind> spanKindFromName(std::string_view name)
@@ -280,8 +293,9 @@ void OtlpJsonElements::parseSpan(std::string_view json, size_t capacity, SpanRec
         switch (key.first()) {
         case 't':
             if (key.is("traceId", "trace_id")) {
+                // "" and all zeros are "no id" (OTLP): the importer gives a synthetic one.
                 const auto id = parseTraceIdText(readString(value, "traceId"));
-                if (!id || !id->isValid())
+                if (!id)
                     throw ElementError("span without a valid \"traceId\"");
                 span.traceId = *id;
             } else if (key.is("traceState", "trace_state")) {
@@ -291,12 +305,11 @@ void OtlpJsonElements::parseSpan(std::string_view json, size_t capacity, SpanRec
         case 's':
             if (key.is("spanId", "span_id")) {
                 const auto id = parseSpanIdText(readString(value, "spanId"));
-                if (!id || *id == 0)
+                if (!id)
                     throw ElementError("span without a valid \"spanId\"");
                 span.spanId = *id;
             } else if (key.is("startTimeUnixNano", "start_time_unix_nano")) {
-                span.startNs = readInt64(value, "startTimeUnixNano");
-                haveStart = span.startNs > 0;
+                haveStart = readTime(value, "startTimeUnixNano", span.startNs);
             } else if (key.is("status")) {
                 readStatus(value, span);
             }
@@ -336,8 +349,7 @@ void OtlpJsonElements::parseSpan(std::string_view json, size_t capacity, SpanRec
             break;
         case 'e':
             if (key.is("endTimeUnixNano", "end_time_unix_nano")) {
-                span.endNs = readInt64(value, "endTimeUnixNano");
-                haveEnd = span.endNs > 0;
+                haveEnd = readTime(value, "endTimeUnixNano", span.endNs);
             } else if (key.is("events")) {
                 readEvents(value);
             }
@@ -367,10 +379,6 @@ void OtlpJsonElements::parseSpan(std::string_view json, size_t capacity, SpanRec
             break;
         }
     }
-    if (!span.traceId.isValid())
-        throw ElementError("span without a \"traceId\"");
-    if (span.spanId == 0)
-        throw ElementError("span without a \"spanId\"");
     if (!haveStart)
         span.flags |= SpanFlag::MissingStart;
     if (!haveEnd)

@@ -176,6 +176,11 @@ private:
                 continue;
             span.resource = m_resource;
             span.scope = m_scope;
+            if (!m_context->fillMissingIds(span)) {
+                reportNotes(json);
+                warnAt(json, 0, "a span without ids, name or start time was skipped");
+                continue;
+            }
             m_context->countSpan();
             m_context->sink.addSpan(span);
             reportNotes(json);

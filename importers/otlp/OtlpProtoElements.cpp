@@ -22,6 +22,11 @@ int64_t nanos(uint64_t value)
     return value > uint64_t(std::numeric_limits<int64_t>::max()) ? 0 : int64_t(value);
 }
 
+bool isTime(uint64_t value)
+{
+    return value <= uint64_t(std::numeric_limits<int64_t>::max());
+}
+
 } // namespace
 
 OtlpProtoElements::OtlpProtoElements(const ImportLimits& limits)
@@ -161,6 +166,10 @@ bool OtlpProtoElements::parseSpan(std::string_view bytes, uint64_t offset, SpanR
     std::string_view traceId;
     std::string_view spanId;
     std::string_view parentId;
+    // A time is missing only when its field is not on the wire: 0 is the epoch, a valid time. (A
+    // proto3 encoder leaves a 0 out, so such a span reads as missing; docs/FORMATS.md.)
+    bool haveStart = false;
+    bool haveEnd = false;
     MessageReader reader(bytes, offset, "Span");
     Field field;
     while (reader.next(field)) {
@@ -192,10 +201,12 @@ bool OtlpProtoElements::parseSpan(std::string_view bytes, uint64_t offset, SpanR
         case 7:
             reader.expect(field, WireType::Fixed64, "start_time_unix_nano");
             span.startNs = nanos(field.value);
+            haveStart = isTime(field.value);
             break;
         case 8:
             reader.expect(field, WireType::Fixed64, "end_time_unix_nano");
             span.endNs = nanos(field.value);
+            haveEnd = isTime(field.value);
             break;
         case 9:
             reader.expect(field, WireType::Length, "attributes");
@@ -234,18 +245,17 @@ bool OtlpProtoElements::parseSpan(std::string_view bytes, uint64_t offset, SpanR
         }
     }
 
-    const auto trace = traceIdFromBytes(traceId);
-    if (!trace || !trace->isValid()) {
-        m_notes.push_back(trace ? "span skipped: its trace_id is all zeros"
-                                : "span skipped: its trace_id has " + std::to_string(traceId.size()) +
-                                      " bytes, not 16");
+    // Empty (proto3's default) and all zeros are "no id": the importer gives a synthetic one. Any
+    // other length is not an id at all.
+    const auto trace = traceId.empty() ? std::optional<TraceId>(TraceId{}) : traceIdFromBytes(traceId);
+    if (!trace) {
+        m_notes.push_back("span skipped: its trace_id has " + std::to_string(traceId.size()) +
+                          " bytes, not 16");
         return false;
     }
-    const auto id = spanIdFromBytes(spanId);
-    if (!id || *id == 0) {
-        m_notes.push_back(id ? "span skipped: its span_id is all zeros"
-                             : "span skipped: its span_id has " + std::to_string(spanId.size()) +
-                                   " bytes, not 8");
+    const auto id = spanId.empty() ? std::optional<uint64_t>(0) : spanIdFromBytes(spanId);
+    if (!id) {
+        m_notes.push_back("span skipped: its span_id has " + std::to_string(spanId.size()) + " bytes, not 8");
         return false;
     }
     span.traceId = *trace;
@@ -257,8 +267,6 @@ bool OtlpProtoElements::parseSpan(std::string_view bytes, uint64_t offset, SpanR
             m_notes.push_back("invalid parent_span_id (" + std::to_string(parentId.size()) +
                               " bytes); the span is shown as a root");
     }
-    const bool haveStart = span.startNs > 0;
-    const bool haveEnd = span.endNs > 0;
     if (!haveStart)
         span.flags |= SpanFlag::MissingStart;
     if (!haveEnd)

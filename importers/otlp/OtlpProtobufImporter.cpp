@@ -203,6 +203,11 @@ private:
             return;
         m_span.resource = m_resource;
         m_span.scope = scope;
+        if (!m_context->fillMissingIds(m_span)) {
+            m_context->warn(SourceLocation{field.offset, 0, 0},
+                            "a span without ids, name or start time was skipped");
+            return;
+        }
         m_context->countSpan();
         m_context->sink.addSpan(m_span);
     }

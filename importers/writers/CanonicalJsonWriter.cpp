@@ -75,6 +75,7 @@ Json markNames(uint32_t flags)
         {SpanFlag::MissingEnd, "missing_end"},
         {SpanFlag::HashedId, "hashed_id"},
         {SpanFlag::EndBeforeStart, "end_before_start"},
+        {SpanFlag::SyntheticId, "synthetic_id"},
     };
     Json list = Json::array();
     for (const auto& [bit, name] : names) {
@@ -111,8 +112,9 @@ Json canonicalSpan(const SpanDetails& span)
     json["service"] = span.service;
     json["name"] = span.name;
     json["kind"] = spanKindName(span.kind);
-    json["start_ns"] = span.startNs;
-    json["end_ns"] = span.endNs;
+    // A missing time is null, never 0: 0 is the epoch, a valid time.
+    json["start_ns"] = writers::hasStart(span) ? Json(span.startNs) : Json(nullptr);
+    json["end_ns"] = writers::hasEnd(span) ? Json(span.endNs) : Json(nullptr);
     json["status"] = Json{{"code", statusCodeName(span.status)}, {"message", span.statusMessage}};
     json["marks"] = markNames(span.flags);
     json["w3c_flags"] = span.w3cFlags;

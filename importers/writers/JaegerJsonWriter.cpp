@@ -128,8 +128,13 @@ Json spanJson(const SpanDetails& span, const std::string& processId)
             reference(type == LinkType::ChildOf ? "CHILD_OF" : "FOLLOWS_FROM", link.traceId, link.spanId));
     }
     json["references"] = std::move(references);
-    json["startTime"] = writers::toMicros(span.startNs);
-    json["duration"] = writers::durationMicros(span);
+    // A missing start or end is left out (the importer reads it back as missing); a start of 0
+    // is the epoch and written as such.
+    if (writers::hasStart(span)) {
+        json["startTime"] = writers::toMicros(span.startNs);
+        if (writers::hasEnd(span))
+            json["duration"] = writers::durationMicros(span);
+    }
     json["tags"] = spanTags(span);
     Json logs = Json::array();
     for (const SpanEvent& event : span.events) {

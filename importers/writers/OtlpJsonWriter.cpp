@@ -104,9 +104,10 @@ Json spanJson(const SpanDetails& span)
         json["flags"] = span.w3cFlags;
     json["name"] = span.name;
     json["kind"] = int(span.kind);
-    if (span.startNs != 0)
+    // A missing time is left out; a time of 0 (the epoch) is written like any other.
+    if (writers::hasStart(span))
         json["startTimeUnixNano"] = std::to_string(span.startNs);
-    if (span.endNs != 0)
+    if (writers::hasEnd(span))
         json["endTimeUnixNano"] = std::to_string(span.endNs);
     putAttributes(json, span.attributes, span.droppedAttributes);
     if (!span.events.empty()) {

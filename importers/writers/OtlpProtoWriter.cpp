@@ -88,8 +88,11 @@ void fillSpan(trace::Span& out, const SpanDetails& span)
     out.set_flags(span.w3cFlags);
     out.set_name(text(span.name));
     out.set_kind(trace::Span::SpanKind(span.kind));
-    out.set_start_time_unix_nano(uint64_t(span.startNs));
-    out.set_end_time_unix_nano(uint64_t(span.endNs));
+    // Explicit presence (`optional` in trace.proto): a time of 0 is written, a missing one is not.
+    if (writers::hasStart(span))
+        out.set_start_time_unix_nano(uint64_t(span.startNs));
+    if (writers::hasEnd(span))
+        out.set_end_time_unix_nano(uint64_t(span.endNs));
     addAttributes(*out.mutable_attributes(), span.attributes);
     out.set_dropped_attributes_count(span.droppedAttributes);
     for (const SpanEvent& event : span.events) {

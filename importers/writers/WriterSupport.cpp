@@ -47,9 +47,19 @@ int64_t toMicros(int64_t ns)
     return ns >= 0 ? ns / 1000 : -((-(ns + 1)) / 1000) - 1;
 }
 
+bool hasStart(const SpanDetails& span)
+{
+    return !(span.flags & SpanFlag::MissingStart);
+}
+
+bool hasEnd(const SpanDetails& span)
+{
+    return !(span.flags & SpanFlag::MissingEnd);
+}
+
 int64_t durationMicros(const SpanDetails& span)
 {
-    if (span.startNs == 0 || span.endNs == 0 || span.endNs < span.startNs)
+    if (span.endNs < span.startNs)
         return 0;
     return toMicros(span.endNs) - toMicros(span.startNs);
 }

@@ -25,8 +25,13 @@ std::string shortTraceIdHex(const TraceId& id);
 // Nanoseconds to the microseconds of Jaeger and Zipkin, rounded down, so that a start and an end
 // converted separately keep their order.
 int64_t toMicros(int64_t ns);
+// Whether the file gave the span a start / an end. Absence is a flag, never a time of 0 (the
+// epoch, a valid time).
+bool hasStart(const SpanDetails& span);
+bool hasEnd(const SpanDetails& span);
 // A span's duration in whole microseconds as Jaeger and Zipkin see it: both ends rounded down;
-// 0 when an end is missing or precedes the start (these formats have no negative durations).
+// 0 when the end precedes the start (these formats have no negative durations). Only for spans
+// with both times.
 int64_t durationMicros(const SpanDetails& span);
 
 // Every attribute of a blob, in file order.

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Zipkin v2 JSON (the /api/v2/spans body): one array of spans, string tags, annotations for
-// events, the service and the resource's IP address as localEndpoint (docs/FORMATS.md,
+// events, the service and the resource's IP address and port as localEndpoint (docs/FORMATS.md,
 // "Conversion"). Written span by span.
 #include "TraceWriter.h"
 #include "WriterSupport.h"
 
+#include <algorithm>
 #include <arpa/inet.h>
 
 namespace spanscope {
@@ -68,28 +69,44 @@ Json spanJson(const SpanDetails& span)
     if (const char* kind = kindName(span.kind))
         json["kind"] = kind;
     json["name"] = span.name;
-    if (span.startNs != 0) {
-        json["timestamp"] = writers::toMicros(span.startNs);
-        if (span.endNs != 0)
-            json["duration"] = writers::durationMicros(span);
+    // zipkin2.Span: a timestamp or duration of 0 is absent, and a duration under a microsecond is
+    // rounded up to 1. So a start at or before the epoch cannot be written (it would read back as
+    // missing), a negative duration is left out, and a shorter one is 1 µs (docs/DECISIONS.md).
+    const int64_t timestamp = writers::toMicros(span.startNs);
+    if (writers::hasStart(span) && timestamp > 0) {
+        json["timestamp"] = timestamp;
+        if (writers::hasEnd(span) && span.endNs >= span.startNs)
+            json["duration"] = std::max<int64_t>(1, writers::durationMicros(span));
     }
     Json endpoint = Json::object();
     if (!span.service.empty())
         endpoint["serviceName"] = span.service;
     putAddress(endpoint, span.resourceAttributes);
+    // The port the Zipkin importer reads into net.host.port.
+    if (ValueView port; findAttribute(span.resourceAttributes, "net.host.port", port) &&
+                        port.type == ValueType::Int && port.intValue > 0 && port.intValue <= 65535)
+        endpoint["port"] = port.intValue;
     if (!endpoint.empty())
         json["localEndpoint"] = std::move(endpoint);
-    if (!span.events.empty()) {
-        Json annotations = Json::array();
-        for (const SpanEvent& event : span.events)
-            annotations.push_back(
-                Json{{"timestamp", writers::toMicros(event.timeNs)}, {"value", event.name}});
-        json["annotations"] = std::move(annotations);
+    Json annotations = Json::array();
+    for (const SpanEvent& event : span.events) {
+        // Zipkin refuses a span with an annotation at timestamp 0 ("Incomplete annotation"); an
+        // event at or before the epoch (a Jaeger log without a timestamp) cannot be written.
+        const int64_t timestamp = writers::toMicros(event.timeNs);
+        if (timestamp > 0)
+            annotations.push_back(Json{{"timestamp", timestamp}, {"value", event.name}});
     }
+    if (!annotations.empty())
+        json["annotations"] = std::move(annotations);
     // Tags are strings: scalars in their text form, arrays and maps as JSON, bytes as base64.
     Json tags = Json::object();
     for (const auto& attribute : writers::attributes(span.attributes)) {
         const std::string key(attribute.key);
+        // Zipkin reads any `error` tag as an error, with its value as the message: it is written
+        // below for spans in error only. An `error` attribute (Jaeger's boolean marker, or a
+        // falsy "0" that Jaeger does not count) would say otherwise.
+        if (key == "error")
+            continue;
         if (!tags.contains(key))
             tags[key] = valueToDisplayText(attribute.value);
     }

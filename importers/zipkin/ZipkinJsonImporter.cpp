@@ -98,9 +98,22 @@ private:
             asV2Span(m_record, m_v2Span);
             spans = std::span<const ZipkinSpan>(&m_v2Span, 1);
         }
+        SpanRecord first;
+        bool haveFirst = false;
         for (const ZipkinSpan& span : spans) {
             SpanRecord record;
             m_writer->write(m_record, span, record, m_notes);
+            if (haveFirst) {
+                // The halves of one v1 record share their id, synthetic or not.
+                m_context->syntheticIds.share(record, first);
+            } else if (!m_context->fillMissingIds(record)) {
+                m_notes.push_back("a span without ids, name or start time was skipped");
+                continue;
+            }
+            first.traceId = record.traceId;
+            first.spanId = record.spanId;
+            first.flags = record.flags;
+            haveFirst = true;
             m_context->countSpan();
             m_context->sink.addSpan(record);
         }

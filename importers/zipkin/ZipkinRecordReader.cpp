@@ -232,8 +232,6 @@ void ZipkinRecordReader::parseOnce(std::string_view json, size_t capacity, Zipki
     ondemand::document document = m_parser.iterate(json, capacity);
     if (document.type().value() != ondemand::json_type::object)
         throw ElementError("not a JSON object");
-    bool traceGiven = false;
-    bool idGiven = false;
     for (auto field : document.get_object()) {
         const std::string_view key = field.unescaped_key().value();
         ondemand::value value = field.value();
@@ -242,21 +240,20 @@ void ZipkinRecordReader::parseOnce(std::string_view json, size_t capacity, Zipki
         };
         if (key == "traceId") {
             if (wants(TraceIdField, "traceId")) {
+                // "" and all zeros are "no id": the importer gives a synthetic one.
                 const std::string_view text = readString(value, "traceId");
-                const auto id = parseHex128(text);
-                if (!id || !id->isValid())
+                const auto id = text.empty() ? std::optional<TraceId>(TraceId{}) : parseHex128(text);
+                if (!id)
                     throw ElementError("span with the invalid \"traceId\" " + quoted(text));
                 record.traceId = *id;
-                traceGiven = true;
             }
         } else if (key == "id") {
             if (wants(IdField, "id")) {
                 const std::string_view text = readString(value, "id");
-                const auto id = parseHex64(text);
-                if (!id || *id == 0)
+                const auto id = text.empty() ? std::optional<uint64_t>(0) : parseHex64(text);
+                if (!id)
                     throw ElementError("span with the invalid \"id\" " + quoted(text));
                 record.id = *id;
-                idGiven = true;
             }
         } else if (key == "parentId") {
             if (wants(ParentField, "parentId")) {
@@ -320,10 +317,6 @@ void ZipkinRecordReader::parseOnce(std::string_view json, size_t capacity, Zipki
         }
         m_retry.leave();
     }
-    if (!traceGiven)
-        throw ElementError("span without \"traceId\"");
-    if (!idGiven)
-        throw ElementError("span without \"id\"");
     record.hasV1Fields |= record.hasAnnotationEndpoint;
     if (record.droppedAnnotations)
         m_notes.push_back(std::to_string(record.droppedAnnotations) + " annotation(s) beyond " +

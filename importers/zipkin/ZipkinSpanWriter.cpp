@@ -31,7 +31,7 @@ bool hasTag(const ZipkinSpan& span, std::string_view key)
 
 ZipkinSpanWriter::ZipkinSpanWriter(SpanSink& sink, const ImportLimits& limits)
     : m_sink(sink), m_limits(limits), m_attributes(&limits), m_resourceAttributes(&limits),
-      m_clipper(limits.maxValueBytes)
+      m_clipper(limits.maxValueBytes), m_scopes(sink)
 {}
 
 ResourceRef ZipkinSpanWriter::resourceFor(const ZipkinEndpoint& endpoint)
@@ -102,15 +102,34 @@ void ZipkinSpanWriter::write(const ZipkinRecord& record, const ZipkinSpan& span,
 
     m_attributes.clear();
     m_attributes.resetLimitCounters();
+    m_otel.clear();
+    std::optional<std::string_view> errorTag;
     for (const ZipkinTag& tag : span.tags) {
         m_attributes.addString(tag.key, tag.value);
-        if (tag.key == "error") {
-            // Zipkin: any `error` tag means an error; its value, often empty, is the message.
-            out.flags |= SpanFlag::Error;
-            out.status = StatusCode::Error;
-            out.statusMessage = m_clipper.clip(tag.value);
-        }
+        if (tag.key == "error")
+            errorTag = tag.value;
+        else
+            m_otel.read(tag.key, tag.value);
     }
+    // OpenTelemetry's Zipkin exporters write the status as otel.status_code (with an `error` tag
+    // only when there is a message); Zipkin's own rule is that any `error` tag, even "", means an
+    // error, its value the message. An `error` tag therefore makes it ERROR whatever
+    // otel.status_code says, as in the Collector's Zipkin receiver.
+    if (const auto code = m_otel.statusCode())
+        out.status = *code;
+    if (errorTag)
+        out.status = StatusCode::Error;
+    if (out.status == StatusCode::Error)
+        out.flags |= SpanFlag::Error;
+    if (const auto description = m_otel.statusDescription())
+        out.statusMessage = m_clipper.clip(*description);
+    if (errorTag && !errorTag->empty())
+        out.statusMessage = m_clipper.clip(*errorTag);
+    if (const auto traceState = m_otel.traceState())
+        out.traceState = m_clipper.clip(*traceState);
+    if (m_otel.hasScope())
+        out.scope =
+            m_scopes.refFor(m_clipper.clip(m_otel.scopeName()), m_clipper.clip(m_otel.scopeVersion()));
     // The peer, under the OpenTelemetry names the Collector's Zipkin receiver uses; a tag that
     // already has the name wins.
     const ZipkinEndpoint& remote = span.remoteEndpoint;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ZipkinRecord.h"
+#include "importers/common/OtelTags.h"
 #include "importers/common/TextClipper.h"
 #include "model/AttributeCodec.h"
 
@@ -17,8 +18,9 @@ struct ImportLimits;
 // Turns a span of Zipkin's v2 model into our SpanRecord (docs/FORMATS.md, "Zipkin JSON"):
 // µs -> ns, tags -> string attributes, the remote endpoint -> peer.service / net.peer.* attributes,
 // annotations -> events, an `error` tag -> error status with the tag's value as message,
-// shared -> SpanFlag::Shared. Each distinct local endpoint becomes one resource (service.name,
-// net.host.ip, net.host.ipv6, net.host.port).
+// OpenTelemetry's otel.status_code, otel.status_description, otel.scope.* and w3c.tracestate tags
+// -> status, message, scope and trace state, shared -> SpanFlag::Shared. Each distinct local endpoint becomes
+// one resource (service.name, net.host.ip, net.host.ipv6, net.host.port).
 class ZipkinSpanWriter
 {
 public:
@@ -46,6 +48,8 @@ private:
     std::unordered_map<std::string, ResourceRef> m_resources;
     std::string m_key;
     TextClipper m_clipper;
+    OtelTags m_otel;
+    ScopeTable m_scopes;
 };
 
 } // namespace spanscope

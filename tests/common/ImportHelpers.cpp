@@ -62,7 +62,7 @@ ImportOutcome runImporterInto(SpanSink& sink, Importer& importer, const QByteArr
 {
     ImportOutcome outcome;
     const auto source = sourceOf(bytes);
-    ImportContext context{*source, sink, limits, {}, jsonLines, {}, 0, 0};
+    ImportContext context{*source, sink, limits, {}, jsonLines, {}, 0, 0, {}};
     try {
         importer.run(context);
     } catch (const ImportFailure& failure) {
@@ -70,6 +70,8 @@ ImportOutcome runImporterInto(SpanSink& sink, Importer& importer, const QByteArr
         outcome.error = locatedMessage(failure);
     } catch (const SpanLimitReached&) {
     }
+    if (!outcome.failed)
+        context.reportSyntheticIds(); // as the pipeline does
     outcome.info.spans = context.spansRead;
     outcome.info.variant = context.variant;
     return outcome;

@@ -43,12 +43,13 @@ inline void runImporter(std::unique_ptr<Importer> importer, std::string_view byt
     const ImportLimits limits = tightLimits();
     const auto source = trickleSource(bytes);
     CheckingSink sink(limits);
-    ImportContext context{*source, sink, limits, {}, jsonLines, {}, 0, 0};
+    ImportContext context{*source, sink, limits, {}, jsonLines, {}, 0, 0, {}};
     try {
         importer->run(context);
     } catch (const ImportFailure&) {
     } catch (const SpanLimitReached&) {
     }
+    context.reportSyntheticIds();
     require(context.spansRead == sink.spans(), "ImportContext::spansRead differs from the spans delivered");
     require(context.warnings <= sink.warnings(), "ImportContext::warnings counts more than were delivered");
     consume(sink.checksum() + touch(context.variant));

@@ -10,6 +10,7 @@
 #include "model/AttributeCodec.h"
 
 #include <QTest>
+#include <algorithm>
 
 using namespace spanscope;
 using namespace spanscope::test;
@@ -50,6 +51,9 @@ private slots:
     void sniffedAsJaeger_data();
     void sniffedAsJaeger();
     void timeParsing();
+    void zeroStartIsTheEpoch();
+    void openTelemetryTags();
+    void spansWithoutIdsGetSyntheticOnes();
 };
 
 void TestJaegerJson::goldens_data()
@@ -100,7 +104,9 @@ void TestJaegerJson::realUiFixture()
     QCOMPARE(second.spanId, uint64_t(2));
     QCOMPARE(second.name, std::string("some-operation"));
     QVERIFY(second.flags & SpanFlag::Error);
-    QCOMPARE(second.status, StatusCode::Unset); // an error tag is not an OTLP status
+    // A truthy error tag is the span's status, as the Collector's Jaeger translation has it, so a
+    // conversion to OTLP says ERROR.
+    QCOMPARE(second.status, StatusCode::Error);
     QCOMPARE(attribute(second, "peer.ipv4").type, ValueType::Int);
     QCOMPARE(attribute(second, "peer.ipv4").intValue, int64_t(23456));
     QCOMPARE(attribute(second, "error").type, ValueType::Bool);
@@ -421,9 +427,10 @@ void TestJaegerJson::wrongTypesKeepTheSpan()
     const CapturedImport result = importPath(fixture(QStringLiteral("wrong_types.json")));
     QVERIFY2(!result.failed, result.error.c_str());
     const CaptureSink& sink = result.sink;
-    // Span 1 keeps its ids and loses every field of the wrong type; spans 2-5 have no usable id
-    // or are not objects; span 5 loses its process and tags.
-    QCOMPARE(sink.spans.size(), size_t(2));
+    // Span 1 keeps its ids and loses every field of the wrong type; two spans have ids of the
+    // wrong type and one is not an object: skipped; the span without a trace id is kept under a
+    // synthetic one; span 5 loses its process and tags.
+    QCOMPARE(sink.spans.size(), size_t(3));
     const auto* first = sink.find(1);
     QVERIFY(first);
     QCOMPARE(first->name, std::string());
@@ -433,7 +440,14 @@ void TestJaegerJson::wrongTypesKeepTheSpan()
         QVERIFY2(hasWarning(sink, QStringLiteral("\"%1\" ignored").arg(QLatin1String(field))), field);
     QVERIFY(hasWarning(sink, QStringLiteral("a span skipped: \"spanID\" is not a string")));
     QVERIFY(hasWarning(sink, QStringLiteral("a span skipped: \"traceID\" is not a string")));
-    QVERIFY(hasWarning(sink, QStringLiteral("a span skipped: span without a valid \"traceID\"")));
+    const auto noTraceId =
+        std::find_if(sink.spans.begin(), sink.spans.end(),
+                     [](const CaptureSink::Span& span) { return span.name == "no trace id"; });
+    QVERIFY(noTraceId != sink.spans.end());
+    QVERIFY(noTraceId->traceId.isValid());
+    QVERIFY(noTraceId->flags & SpanFlag::SyntheticId);
+    QVERIFY(
+        hasWarning(sink, QStringLiteral("1 span\\(s\\) without a trace id were put in one synthetic trace")));
     QVERIFY(hasWarning(sink, QStringLiteral("a span skipped: not a JSON object")));
     QVERIFY(hasWarning(sink, QStringLiteral("an element of \"data\" that is not a trace was skipped")));
     const auto* fifth = sink.find(5);
@@ -508,4 +522,85 @@ void TestJaegerJson::timeParsing()
 }
 
 QTEST_GUILESS_MAIN(TestJaegerJson)
+void TestJaegerJson::zeroStartIsTheEpoch()
+{
+    // Jaeger UI's critical-path fixtures start their root at 0: a time, not a missing one. Only
+    // an absent or null startTime is missing.
+    const CapturedImport result =
+        importBytes(QByteArray(R"({"data": [{"traceID": "00000000000000aa", "spans": [
+      {"traceID": "00000000000000aa", "spanID": "0000000000000001", "operationName": "root", "startTime": 0,
+       "duration": 100, "processID": "p1"},
+      {"traceID": "00000000000000aa", "spanID": "0000000000000002", "operationName": "zero duration",
+       "startTime": 20, "duration": 0, "processID": "p1"},
+      {"traceID": "00000000000000aa", "spanID": "0000000000000003", "operationName": "null start",
+       "startTime": null, "duration": 5, "processID": "p1"},
+      {"traceID": "00000000000000aa", "spanID": "0000000000000004", "operationName": "no start", "processID": "p1"}],
+     "processes": {"p1": {"serviceName": "svc"}}}]})"));
+    QVERIFY2(!result.failed, result.error.c_str());
+    const CaptureSink& sink = result.sink;
+    QCOMPARE(sink.find(1)->flags, 0u);
+    QCOMPARE(sink.find(1)->startNs, int64_t(0));
+    QCOMPARE(sink.find(1)->endNs, int64_t(100000));
+    QCOMPARE(sink.find(2)->flags, 0u);
+    QCOMPARE(sink.find(2)->endNs, int64_t(20000));
+    QCOMPARE(sink.find(3)->flags, uint32_t(SpanFlag::MissingStart | SpanFlag::MissingEnd));
+    QCOMPARE(sink.find(4)->flags, uint32_t(SpanFlag::MissingStart | SpanFlag::MissingEnd));
+}
+
+void TestJaegerJson::openTelemetryTags()
+{
+    // The tags the Collector and our writer put on Jaeger spans for OTLP's fields are read back;
+    // a truthy error tag is ERROR whatever otel.status_code says (the Collector's rule).
+    const CapturedImport result =
+        importBytes(QByteArray(R"({"data": [{"traceID": "00000000000000aa", "spans": [
+      {"traceID": "00000000000000aa", "spanID": "0000000000000001", "operationName": "ok", "startTime": 1,
+       "duration": 1, "processID": "p1", "tags": [
+         {"key": "otel.status_code", "type": "string", "value": "OK"},
+         {"key": "otel.status_description", "type": "string", "value": "fine"},
+         {"key": "otel.scope.name", "type": "string", "value": "checkout"},
+         {"key": "w3c.tracestate", "type": "string", "value": "k=v"}]},
+      {"traceID": "00000000000000aa", "spanID": "0000000000000002", "operationName": "error wins", "startTime": 1,
+       "duration": 1, "processID": "p1", "tags": [
+         {"key": "otel.status_code", "type": "string", "value": "OK"},
+         {"key": "error", "type": "bool", "value": true}]},
+      {"traceID": "00000000000000aa", "spanID": "0000000000000003", "operationName": "false error", "startTime": 1,
+       "duration": 1, "processID": "p1", "tags": [{"key": "error", "type": "bool", "value": false}]}],
+     "processes": {"p1": {"serviceName": "svc"}}}]})"));
+    QVERIFY2(!result.failed, result.error.c_str());
+    const CaptureSink& sink = result.sink;
+    QCOMPARE(sink.find(1)->status, StatusCode::Ok);
+    QVERIFY2(sink.find(1)->text.find("status=OK(fine)") != std::string::npos, sink.find(1)->text.c_str());
+    QCOMPARE(attributeText(*sink.find(1), "w3c.tracestate"), std::string("k=v (string)")); // stays a tag
+    QCOMPARE(sink.find(2)->status, StatusCode::Error);
+    QCOMPARE(sink.find(2)->flags, uint32_t(SpanFlag::Error));
+    QCOMPARE(sink.find(3)->status, StatusCode::Unset);
+    QCOMPARE(sink.find(3)->flags, 0u);
+}
+
+void TestJaegerJson::spansWithoutIdsGetSyntheticOnes()
+{
+    const QByteArray file(R"({"data": [{"traceID": "", "spans": [
+      {"traceID": "", "spanID": "", "operationName": "a", "startTime": 1, "duration": 1, "processID": "p1"},
+      {"traceID": "0000000000000000", "spanID": "0000000000000000", "operationName": "b", "startTime": 2,
+       "duration": 1, "processID": "p1"},
+      {"spanID": "0000000000000007", "operationName": "c", "startTime": 3, "duration": 1, "processID": "p1"},
+      {"traceID": "", "spanID": "", "processID": "p1"}],
+     "processes": {"p1": {"serviceName": "svc"}}}]})");
+    const CapturedImport result = importBytes(file);
+    QVERIFY2(!result.failed, result.error.c_str());
+    const CaptureSink& sink = result.sink;
+    QCOMPARE(sink.spans.size(), size_t(3)); // the one with nothing to show is skipped
+    for (const auto& span : sink.spans) {
+        QCOMPARE(span.traceId, sink.spans[0].traceId); // one synthetic trace per file
+        QVERIFY(span.traceId.isValid() && span.spanId != 0);
+        QVERIFY(span.flags & SpanFlag::SyntheticId);
+    }
+    QCOMPARE(sink.spans[2].spanId, uint64_t(7)); // a real span id is kept
+    QVERIFY(hasWarning(
+        sink, QStringLiteral("^: 3 span\\(s\\) without a trace id were put in one synthetic trace; 2 "
+                             "span\\(s\\) without a span id were given synthetic span ids")));
+    QVERIFY(hasWarning(sink, QStringLiteral("a span without ids, name or start time was skipped$")));
+    QCOMPARE(importBytes(file).sink.dump(), sink.dump());
+}
+
 #include "tst_jaeger_json.moc"

@@ -12,6 +12,7 @@
 #include <QTest>
 #include <cmath>
 #include <limits>
+#include <set>
 
 using namespace spanscope;
 using namespace spanscope::test;
@@ -37,6 +38,7 @@ private slots:
     void severalTracesAndSplitTraces();
     void snakeCaseKeys();
     void arrayOfTracesData();
+    void specificationFileExporterExample();
 };
 
 void TestOtlpJson::goldens_data()
@@ -127,18 +129,48 @@ void TestOtlpJson::hexAndBase64Ids()
             warning.find("a link without a valid trace and span id was dropped") != std::string::npos;
     QCOMPARE(droppedLinks, 2);
 
-    // Unusable ids skip the span, with a warning naming the reason, and nothing else is lost.
-    QCOMPARE(result.sink.spans.size(), size_t(8));
-    QCOMPARE(result.info.spans, uint64_t(8));
-    QVERIFY(!result.sink.find(1) && !result.sink.find(2) && !result.sink.find(3));
+    // Ids that are not ids (not hex, 17 digits) skip the span with a warning naming the reason;
+    // empty and all-zero ids are "no id": those spans stay, under synthetic ids, marked, with one
+    // summarised warning (docs/FORMATS.md, "Spans without ids").
+    QCOMPARE(result.sink.spans.size(), size_t(12));
+    QCOMPARE(result.info.spans, uint64_t(12));
+    QVERIFY(!result.sink.find(1));
     QVERIFY(hasWarning(result.sink,
                        QStringLiteral("^\\d+:\\d+: a span skipped: span without a valid \"traceId\"$")));
     QVERIFY(hasWarning(result.sink, QStringLiteral("a span skipped: span without a valid \"spanId\"$")));
-    QVERIFY(hasWarning(result.sink, QStringLiteral("a span skipped: span without a \"spanId\"$")));
     int skipped = 0;
     for (const std::string& warning : result.sink.warnings)
         skipped += warning.find("a span skipped") != std::string::npos;
-    QCOMPARE(skipped, 6);
+    QCOMPARE(skipped, 2);
+    std::vector<const CaptureSink::Span*> synthetic;
+    for (const CaptureSink::Span& span : result.sink.spans) {
+        if (span.flags & SpanFlag::SyntheticId)
+            synthetic.push_back(&span);
+    }
+    QCOMPARE(synthetic.size(), size_t(4));
+    // The two without a trace id share one synthetic trace and keep their own span ids.
+    const auto* emptyTrace = result.sink.find(2);
+    const auto* zeroTrace = result.sink.find(3);
+    QVERIFY(emptyTrace && zeroTrace);
+    QVERIFY(emptyTrace->traceId.isValid());
+    QCOMPARE(emptyTrace->traceId, zeroTrace->traceId);
+    QVERIFY(emptyTrace->traceId != (TraceId{0x5b8efff798038103ull, 0xd269b633813fc60cull}));
+    // The two without a span id keep their trace and get distinct span ids.
+    int inRealTrace = 0;
+    for (const CaptureSink::Span* span : synthetic) {
+        if (span->traceId == TraceId{0x5b8efff798038103ull, 0xd269b633813fc60cull}) {
+            ++inRealTrace;
+            QVERIFY(span->spanId != 0);
+        }
+    }
+    QCOMPARE(inRealTrace, 2);
+    QVERIFY(hasWarning(result.sink,
+                       QStringLiteral("^: 2 span\\(s\\) without a trace id were put in one synthetic "
+                                      "trace; 2 span\\(s\\) without a span id were given synthetic "
+                                      "span ids \\(marked synthetic_id\\)$")));
+    // The same file gives the same ids every time.
+    const Imported again = importFile(fixture(QStringLiteral("ids.json")));
+    QCOMPARE(QString::fromStdString(again.sink.dump()), QString::fromStdString(result.sink.dump()));
 }
 
 void TestOtlpJson::linksWithoutIdsAreDropped()
@@ -232,14 +264,16 @@ void TestOtlpJson::int64AsStringsAndNumbers()
     QCOMPARE(attribute(*numbers, "int.number.negative").intValue, int64_t(-42));
     QCOMPARE(numbers->w3cFlags, uint32_t(769)); // sampled, remote
 
-    // Absent, 0 or null times are "missing"; a negative dropped count reads as 0.
+    // Absent or null times are "missing"; "0" is the epoch, a time like any other; a negative
+    // dropped count reads as 0.
     const auto* noTimes = spanWithId(result, 0xa3);
     QVERIFY(noTimes);
     QCOMPARE(noTimes->flags, uint32_t(SpanFlag::MissingStart | SpanFlag::MissingEnd));
     QCOMPARE(extraOf(result, noTimes).droppedAttributes, uint32_t(0));
     const auto* zero = spanWithId(result, 0xa4);
     QVERIFY(zero);
-    QCOMPARE(zero->flags, uint32_t(SpanFlag::MissingStart | SpanFlag::MissingEnd));
+    QCOMPARE(zero->flags, uint32_t(SpanFlag::MissingEnd));
+    QCOMPARE(zero->startNs, int64_t(0));
     const auto* backwards = spanWithId(result, 0xa5);
     QVERIFY(backwards);
     QCOMPARE(backwards->flags, uint32_t(SpanFlag::EndBeforeStart));
@@ -536,4 +570,39 @@ void TestOtlpJson::arrayOfTracesData()
 }
 
 QTEST_GUILESS_MAIN(TestOtlpJson)
+void TestOtlpJson::specificationFileExporterExample()
+{
+    // tests/data/otlp-json/file_exporter_example.jsonl has the shape of the OpenTelemetry
+    // specification's file-exporter example: every traceId, spanId and parentSpanId is "". Its
+    // spans are kept, in one synthetic trace, each marked, with one warning for the ids.
+    const Imported result = importFile(fixture(QStringLiteral("file_exporter_example.jsonl")));
+    QVERIFY2(!result.failed, result.error.c_str());
+    QCOMPARE(result.sink.spans.size(), size_t(6));
+    std::set<uint64_t> ids;
+    for (const CaptureSink::Span& span : result.sink.spans) {
+        QCOMPARE(span.traceId, result.sink.spans[0].traceId);
+        QVERIFY(span.traceId.isValid());
+        QCOMPARE(span.parentSpanId, uint64_t(0)); // "" = a root
+        QCOMPARE(span.flags & SpanFlag::SyntheticId, uint32_t(SpanFlag::SyntheticId));
+        QVERIFY(!(span.flags & (SpanFlag::MissingStart | SpanFlag::MissingEnd)));
+        ids.insert(span.spanId);
+    }
+    QCOMPARE(ids.size(), size_t(6));
+    QCOMPARE(result.sink.spans[0].name, std::string("checkout"));
+    QCOMPARE(result.sink.spans[0].events, size_t(2));
+    QCOMPARE(result.sink.spans[0].status, StatusCode::Error);
+    int idWarnings = 0;
+    int linkWarnings = 0;
+    for (const std::string& warning : result.sink.warnings) {
+        idWarnings += warning ==
+                      ": 6 span(s) without a trace id were put in one synthetic trace; 6 span(s) without a "
+                      "span id were given synthetic span ids (marked synthetic_id)";
+        linkWarnings +=
+            warning.find("a link without a valid trace and span id was dropped") != std::string::npos;
+    }
+    QCOMPARE(idWarnings, 1);
+    QCOMPARE(linkWarnings, 6); // two links with empty ids on each "charge card" span
+    QCOMPARE(result.sink.warnings.size(), size_t(7));
+}
+
 #include "tst_otlp_json.moc"

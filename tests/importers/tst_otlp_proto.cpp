@@ -42,8 +42,9 @@ private slots:
         verifyGolden(result->sink.fullDump(), QStringLiteral("traces.golden"));
 
         const DetailSink& sink = result->sink;
-        QCOMPARE(sink.spans.size(), size_t(7));
-        QCOMPARE(result->info.spans, uint64_t(7));
+        // The span with an all-zero span id is kept under a synthetic one.
+        QCOMPARE(sink.spans.size(), size_t(8));
+        QCOMPARE(result->info.spans, uint64_t(8));
         const auto* root = findSpan(sink, 0x1111111111111111ull);
         QVERIFY(root);
         QCOMPARE(root->service, std::string("frontend"));
@@ -68,7 +69,7 @@ private slots:
             "byte 607: a link without a valid trace and span id was dropped",
             "byte 1266: invalid parent_span_id (3 bytes); the span is shown as a root",
             "byte 1331: span skipped: its trace_id has 5 bytes, not 16",
-            "byte 1370: span skipped: its span_id is all zeros",
+            ": 1 span(s) without a span id were given synthetic span ids (marked synthetic_id)",
         };
         QCOMPARE(sink.warnings, warnings);
         QCOMPARE(sink.details[0], std::string("1111111111111111 scope=1 trace_state=vendor=abc w3c=769 "
@@ -218,6 +219,51 @@ private slots:
         QCOMPARE(result->sink.spans[0].status, StatusCode::Error);
         QCOMPARE(result->sink.spans[0].service, std::string("svc"));
         QVERIFY(result->sink.warnings.empty());
+    }
+
+    void aTimeOfZeroOnTheWireIsTheEpoch()
+    {
+        // A field on the wire is a time, 0 included; only a field that is not there is missing.
+        const Pb epoch = Pb().bytes(1, std::string(16, '\x01'))
+                             .bytes(2, std::string(8, '\x02'))
+                             .bytes(5, "epoch")
+                             .fixed(7, 0, 8)
+                             .fixed(8, 100'000, 8);
+        const Pb missing =
+            Pb().bytes(1, std::string(16, '\x01')).bytes(2, std::string(8, '\x03')).bytes(5, "missing");
+        const auto result = importData(tracesData(epoch) + tracesData(missing));
+        QVERIFY2(!result->failed, result->error.c_str());
+        const auto* atEpoch = findSpan(result->sink, 0x0202020202020202ull);
+        QVERIFY(atEpoch);
+        QCOMPARE(atEpoch->flags, 0u);
+        QCOMPARE(atEpoch->startNs, int64_t(0));
+        QCOMPARE(atEpoch->endNs, int64_t(100'000));
+        QCOMPARE(findSpan(result->sink, 0x0303030303030303ull)->flags,
+                 uint32_t(SpanFlag::MissingStart | SpanFlag::MissingEnd));
+    }
+
+    void spansWithoutIdsGetSyntheticOnes()
+    {
+        // Empty (proto3's default) and all-zero ids are "no id" (docs/FORMATS.md, "Spans without
+        // ids"); another length is no id at all and skips the span.
+        const Pb noIds = Pb().bytes(5, "no ids").fixed(7, 1'700'000'000'000'000'000ull, 8);
+        const Pb zeros =
+            Pb().bytes(1, std::string(16, '\0')).bytes(2, std::string(8, '\0')).bytes(5, "zeros");
+        const Pb shortId = Pb().bytes(1, std::string(5, '\x01')).bytes(5, "short");
+        const auto result = importData(tracesData(noIds) + tracesData(zeros) + tracesData(shortId));
+        QVERIFY2(!result->failed, result->error.c_str());
+        QCOMPARE(result->sink.spans.size(), size_t(2));
+        QCOMPARE(result->sink.spans[0].traceId, result->sink.spans[1].traceId);
+        QVERIFY(result->sink.spans[0].spanId != result->sink.spans[1].spanId);
+        for (const auto& span : result->sink.spans)
+            QCOMPARE(span.flags & SpanFlag::SyntheticId, uint32_t(SpanFlag::SyntheticId));
+        QCOMPARE(result->sink.warnings.size(), size_t(2));
+        QVERIFY(result->sink.warnings[0].find("span skipped: its trace_id has 5 bytes, not 16") !=
+                std::string::npos);
+        QCOMPARE(result->sink.warnings[1],
+                 std::string(": 2 span(s) without a trace id were put in one synthetic "
+                             "trace; 2 span(s) without a span id were given synthetic "
+                             "span ids (marked synthetic_id)"));
     }
 };
 

@@ -348,6 +348,84 @@ private slots:
         QCOMPARE_JSON(doc[2]["localEndpoint"], Json::parse("{\"serviceName\":\"cart\"}"));
     }
 
+    void timesOfZeroAreWrittenAndMissingOnesLeftOut_data()
+    {
+        QTest::addColumn<int>("format");
+        for (const OutputFormat format :
+             {OutputFormat::OtlpJson, OutputFormat::OtlpProto, OutputFormat::JaegerJson})
+            QTest::newRow(outputFormatName(format)) << int(format);
+    }
+
+    void timesOfZeroAreWrittenAndMissingOnesLeftOut()
+    {
+        // A span at the epoch reads back at the epoch; a span without times reads back without.
+        QFETCH(int, format);
+        std::vector<SpanDetails> trace = sampleTrace();
+        trace.resize(2);
+        trace[0].startNs = 0;
+        trace[0].endNs = 250'000'000;
+        trace[1].startNs = trace[1].endNs = 0;
+        trace[1].flags = SpanFlag::MissingStart | SpanFlag::MissingEnd;
+        const auto imported =
+            test::importBytes(QByteArray::fromStdString(write(OutputFormat(format), {trace})));
+        QVERIFY2(!imported.failed, imported.error.c_str());
+        const auto* epoch = imported.sink.find(trace[0].spanId);
+        QVERIFY(epoch);
+        QCOMPARE(epoch->startNs, int64_t(0));
+        QCOMPARE(epoch->endNs, int64_t(250'000'000));
+        QCOMPARE(epoch->flags & (SpanFlag::MissingStart | SpanFlag::MissingEnd), 0u);
+        const auto* untimed = imported.sink.find(trace[1].spanId);
+        QVERIFY(untimed);
+        QCOMPARE(untimed->flags & (SpanFlag::MissingStart | SpanFlag::MissingEnd),
+                 uint32_t(SpanFlag::MissingStart | SpanFlag::MissingEnd));
+    }
+
+    void zipkinTimesFollowZipkinsRules()
+    {
+        // zipkin2.Span: 0 is absent and a duration under 1 µs is 1 µs; no negative durations.
+        std::vector<SpanDetails> trace = sampleTrace();
+        trace[0].startNs = 1'700'000'000'000'000'100; // 100 ns long: 1 µs
+        trace[0].endNs = 1'700'000'000'000'000'200;
+        trace[1].startNs = 500; // before the first microsecond after the epoch: cannot be written
+        trace[1].endNs = 900'000;
+        trace[2].endNs = trace[2].startNs - 5'000; // ends before it starts: no duration
+        trace[2].flags |= SpanFlag::EndBeforeStart;
+        const Json doc = Json::parse(write(OutputFormat::ZipkinJson, {trace}));
+        QCOMPARE(doc[0]["timestamp"].get<int64_t>(), int64_t(1'700'000'000'000'000));
+        QCOMPARE(doc[0]["duration"].get<int64_t>(), int64_t(1));
+        QVERIFY2(!doc[1].contains("timestamp") && !doc[1].contains("duration"), doc[1].dump().c_str());
+        QVERIFY(doc[2].contains("timestamp"));
+        QVERIFY2(!doc[2].contains("duration"), doc[2].dump().c_str());
+    }
+
+    void zipkinEndpointPortAndErrorMessage()
+    {
+        std::vector<SpanDetails> trace = sampleTrace();
+        AttributeEncoder port;
+        port.addInt("net.host.port", 8443);
+        trace[0].resourceAttributes += std::string(port.data());
+        // A span read from Jaeger keeps its boolean error tag; Zipkin's error tag holds the message.
+        AttributeEncoder error;
+        error.addBool("error", true);
+        trace[0].attributes = std::string(error.data()) + trace[0].attributes;
+        // Not in error, with an `error` attribute Jaeger does not count ("0"): Zipkin would read any
+        // error tag as an error, so none is written; nor an annotation at the epoch, which Zipkin refuses.
+        AttributeEncoder falsy;
+        falsy.addString("error", "0");
+        trace[1].attributes = std::string(falsy.data());
+        trace[1].events.push_back(SpanEvent{0, "log", {}, 0});
+        trace[1].events.push_back(SpanEvent{1'700'000'000'015'000'000, "retry", {}, 0});
+        const Json doc = Json::parse(write(OutputFormat::ZipkinJson, {trace}));
+        QVERIFY2(!doc[1].contains("tags") || !doc[1]["tags"].contains("error"), doc[1].dump().c_str());
+        QCOMPARE(doc[1]["annotations"].size(), size_t(1));
+        QCOMPARE(doc[1]["annotations"][0]["value"].get<std::string>(), std::string("retry"));
+        QCOMPARE(doc[0]["localEndpoint"]["port"].get<int>(), 8443);
+        QCOMPARE(doc[0]["localEndpoint"]["ipv4"].get<std::string>(), std::string("10.1.2.3"));
+        QCOMPARE(doc[0]["tags"]["error"].get<std::string>(), std::string("payment declined"));
+        QCOMPARE(doc[0]["tags"]["otel.status_code"].get<std::string>(), std::string("ERROR"));
+        QVERIFY(!doc[1]["localEndpoint"].contains("port")); // no net.host.port, no port
+    }
+
     void canonicalDumpIsOrderedAndTyped()
     {
         std::vector<SpanDetails> trace = sampleTrace();

@@ -72,6 +72,9 @@ private slots:
     void recordsDecideTheirVersion();
     void endpointsShareResources();
     void wrongTypesKeepTheSpan();
+    void openTelemetryStatusTags();
+    void spansWithoutIdsGetSyntheticOnes();
+    void zeroTimesAreAbsent();
 };
 
 void TestZipkinJson::goldens_data()
@@ -490,11 +493,15 @@ void TestZipkinJson::wrongTypesKeepTheSpan()
     QVERIFY(hasWarning(sink, QStringLiteral("a span skipped: \"id\" is not a string")));
     QVERIFY(
         hasWarning(sink, QStringLiteral("a span skipped: span with the invalid \"traceId\" \"not-hex\"")));
-    QVERIFY(hasWarning(sink,
-                       QStringLiteral("a span skipped: span with the invalid \"id\" \"0000000000000000\"")));
+    // An all-zero id and a missing trace id are "no id"; with no name and no times either, such
+    // records have nothing to show and are skipped, each with a warning.
+    int nothingToShow = 0;
+    for (const std::string& warning : sink.warnings)
+        nothingToShow +=
+            warning.find("a span without ids, name or start time was skipped") != std::string::npos;
+    QCOMPARE(nothingToShow, 2);
     QVERIFY(hasWarning(
         sink, QStringLiteral("a span skipped: span with the invalid \"id\" \"00000000000000000004\"")));
-    QVERIFY(hasWarning(sink, QStringLiteral("a span skipped: span without \"traceId\"")));
     QVERIFY(hasWarning(sink, QStringLiteral("an array element that is not a span was skipped")));
     QVERIFY(hasWarning(sink, QStringLiteral("endpoint port 70000 is out of range; ignored")));
     const auto* seventh = sink.find(7);
@@ -506,4 +513,91 @@ void TestZipkinJson::wrongTypesKeepTheSpan()
 }
 
 QTEST_GUILESS_MAIN(TestZipkinJson)
+void TestZipkinJson::openTelemetryStatusTags()
+{
+    // How OpenTelemetry's Zipkin exporters write the status: otel.status_code, with an `error` tag
+    // only when there is a message; Zipkin's own rule (any `error` tag is an error) still holds.
+    const CapturedImport result = importBytes(QByteArray(R"([
+      {"traceId": "00000000000000aa", "id": "0000000000000001", "name": "ok", "timestamp": 1, "duration": 1,
+       "tags": {"otel.status_code": "OK", "otel.status_description": "all good"}},
+      {"traceId": "00000000000000aa", "id": "0000000000000002", "name": "error without message", "timestamp": 2,
+       "duration": 1, "tags": {"otel.status_code": "ERROR"}},
+      {"traceId": "00000000000000aa", "id": "0000000000000003", "name": "error with message", "timestamp": 3,
+       "duration": 1, "tags": {"otel.status_code": "ERROR", "error": "card declined"}},
+      {"traceId": "00000000000000aa", "id": "0000000000000004", "name": "error tag wins", "timestamp": 4,
+       "duration": 1, "tags": {"otel.status_code": "OK", "error": ""}},
+      {"traceId": "00000000000000aa", "id": "0000000000000005", "name": "unset", "timestamp": 5, "duration": 1,
+       "tags": {"otel.status_code": "UNSET", "otel.scope.name": "checkout", "w3c.tracestate": "k=v"}}
+    ])"));
+    QVERIFY2(!result.failed, result.error.c_str());
+    const CaptureSink& sink = result.sink;
+    QCOMPARE(sink.spans.size(), size_t(5));
+    const auto* ok = sink.find(1);
+    QCOMPARE(ok->status, StatusCode::Ok);
+    QCOMPARE(ok->flags & SpanFlag::Error, 0u);
+    QVERIFY2(ok->text.find("status=OK(all good)") != std::string::npos, ok->text.c_str());
+    QCOMPARE(sink.find(2)->status, StatusCode::Error);
+    QCOMPARE(sink.find(2)->flags & SpanFlag::Error, uint32_t(SpanFlag::Error));
+    QVERIFY(sink.find(3)->text.find("status=ERROR(card declined)") != std::string::npos);
+    QCOMPARE(sink.find(4)->status, StatusCode::Error);
+    QCOMPARE(sink.find(4)->flags & SpanFlag::Error, uint32_t(SpanFlag::Error));
+    QCOMPARE(sink.find(5)->status, StatusCode::Unset);
+    // The tags stay attributes, as every Zipkin tag does.
+    QCOMPARE(attributeText(*ok, "otel.status_code"), std::string("OK (string)"));
+    QVERIFY(sink.warnings.empty());
+}
+
+void TestZipkinJson::spansWithoutIdsGetSyntheticOnes()
+{
+    // docs/FORMATS.md, "Spans without ids": "" or missing ids are kept under synthetic ones; the
+    // two halves of a v1 record share theirs.
+    const QByteArray file(R"([
+      {"traceId": "", "id": "", "name": "no ids", "timestamp": 1700000000000000, "duration": 10},
+      {"name": "missing ids", "timestamp": 1700000000000005, "duration": 2},
+      {"traceId": "00000000000000aa", "name": "no span id", "timestamp": 1700000000000001, "duration": 1},
+      {"name": "rpc", "annotations": [
+        {"timestamp": 1700000000000002, "value": "cs", "endpoint": {"serviceName": "web"}},
+        {"timestamp": 1700000000000003, "value": "sr", "endpoint": {"serviceName": "api"}},
+        {"timestamp": 1700000000000004, "value": "ss", "endpoint": {"serviceName": "api"}},
+        {"timestamp": 1700000000000005, "value": "cr", "endpoint": {"serviceName": "web"}}]}
+    ])");
+    const CapturedImport result = importBytes(file);
+    QVERIFY2(!result.failed, result.error.c_str());
+    const CaptureSink& sink = result.sink;
+    QCOMPARE(sink.spans.size(), size_t(5));
+    QCOMPARE(countFlag(sink, SpanFlag::SyntheticId), size_t(5));
+    const TraceId synthetic = sink.spans[0].traceId;
+    QVERIFY(synthetic.isValid());
+    QCOMPARE(sink.spans[1].traceId, synthetic); // one synthetic trace per file
+    QCOMPARE(sink.spans[2].traceId, (TraceId{0, 0xaa}));
+    std::set<uint64_t> ids;
+    for (const auto& span : sink.spans) {
+        QVERIFY(span.spanId != 0);
+        ids.insert(span.spanId);
+    }
+    QCOMPARE(ids.size(), size_t(4)); // the client and server halves of "rpc" share one
+    QCOMPARE(sink.spans[3].spanId, sink.spans[4].spanId);
+    QCOMPARE(sink.spans[4].flags & SpanFlag::Shared, uint32_t(SpanFlag::Shared));
+    QCOMPARE(sink.warnings, std::vector<std::string>{
+                                ": 4 span(s) without a trace id were put in one synthetic trace; 5 span(s) "
+                                "without a span id were given synthetic span ids (marked synthetic_id)"});
+    // The same bytes, the same ids.
+    QCOMPARE(importBytes(file).sink.dump(), sink.dump());
+}
+
+void TestZipkinJson::zeroTimesAreAbsent()
+{
+    // Zipkin's own rule (zipkin2.Span): a timestamp or duration of 0 is absent, unlike in the
+    // other formats (docs/DECISIONS.md).
+    const CapturedImport result = importBytes(QByteArray(R"([
+      {"traceId": "00000000000000aa", "id": "0000000000000001", "name": "zero", "timestamp": 0, "duration": 0},
+      {"traceId": "00000000000000aa", "id": "0000000000000002", "name": "zero duration", "timestamp": 5,
+       "duration": 0}
+    ])"));
+    QVERIFY2(!result.failed, result.error.c_str());
+    QCOMPARE(result.sink.find(1)->flags, uint32_t(SpanFlag::MissingStart | SpanFlag::MissingEnd));
+    QCOMPARE(result.sink.find(2)->flags, uint32_t(SpanFlag::MissingEnd));
+    QCOMPARE(result.sink.find(2)->startNs, int64_t(5000));
+}
+
 #include "tst_zipkin_json.moc"

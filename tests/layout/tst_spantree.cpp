@@ -141,6 +141,40 @@ private slots:
         QCOMPARE(times.traceEnd, 200);
     }
 
+    void aStartOfZeroIsATime()
+    {
+        // Missing is the importer's flag, never the value 0 (the epoch): a root at 0 keeps it, and
+        // a span without a start inherits 0 from it.
+        const TextTrace t = parseTrace(R"(
+            r - s r server 0 100
+            a r s a internal ? 40
+            b r s b internal 20 60
+        )");
+        const SpanTree tree = buildSpanTree(t.data);
+        const SpanTimes times = effectiveTimes(t.data, tree);
+        QCOMPARE(times.start[t["r"]], 0);
+        QCOMPARE(times.flags[t["r"]], uint8_t(0));
+        QCOMPARE(times.start[t["a"]], 0);
+        QVERIFY(times.flags[t["a"]] & TimeFlag::InheritedStart);
+        QCOMPARE(times.end[t["a"]], 40);
+        QCOMPARE(times.traceStart, 0);
+        QCOMPARE(times.traceEnd, 100);
+    }
+
+    void noSpanHasAStart()
+    {
+        // Without any start, a root starts at the earliest known end, not at the epoch.
+        const TextTrace t = parseTrace(R"(
+            r - s r server ? 1700000000000000500
+            a r s a internal ? 1700000000000000300
+        )");
+        const SpanTree tree = buildSpanTree(t.data);
+        const SpanTimes times = effectiveTimes(t.data, tree);
+        QCOMPARE(times.traceStart, 1700000000000000300);
+        QCOMPARE(times.traceEnd, 1700000000000000500);
+        QCOMPARE(times.start[t["a"]], 1700000000000000300);
+    }
+
     void collapseStates()
     {
         const TextTrace t = parseTrace(R"(

@@ -140,8 +140,10 @@ private slots:
         QVERIFY2(opened, opened.error().c_str());
         Workspace& workspace = **opened;
         sql::Database& db = workspace.db();
-        QCOMPARE(db.queryInt("PRAGMA user_version"), int64_t(2));
+        QCOMPARE(db.queryInt("PRAGMA user_version"), int64_t(WorkspaceSchema::kCurrentVersion));
         QCOMPARE(db.queryInt("PRAGMA page_size"), int64_t(4096)); // an existing file keeps its pages
+        // Version 3: the old import is marked as made by importers of version 0, never reused.
+        QCOMPARE(db.queryInt("SELECT importer_version FROM sources"), int64_t(0));
         QCOMPARE(db.queryInt("SELECT count(*) FROM spans"), int64_t(40));
         QCOMPARE(db.queryInt("SELECT count(*) FROM events"), int64_t(2));
         QCOMPARE(db.queryInt("SELECT first_span FROM sources"), db.queryInt("SELECT min(id) FROM spans"));
@@ -181,6 +183,80 @@ private slots:
         // The fresh import replaced the old one: one source, 40 spans.
         QCOMPARE(temporary.workspace->db().queryInt("SELECT count(*) FROM sources"), int64_t(1));
         QCOMPARE(temporary.workspace->db().queryInt("SELECT count(*) FROM spans"), int64_t(40));
+    }
+
+    void anImportByOlderImportersIsImportedAgain()
+    {
+        // A cached import made before the importers read zero times and empty ids as they do now
+        // must not be reused: the same bytes read differently now.
+        test::TemporaryWorkspace temporary;
+        const ImportOutcome first = importSample(*temporary.workspace);
+        QCOMPARE(int(first.status), int(ImportOutcome::Status::Imported));
+        sql::Database& db = temporary.workspace->db();
+        QCOMPARE(db.queryInt("SELECT importer_version FROM sources"), int64_t(kImporterVersion));
+        db.exec("UPDATE sources SET importer_version = 0");
+        const ImportOutcome second = importSample(*temporary.workspace);
+        QCOMPARE(int(second.status), int(ImportOutcome::Status::Imported));
+        QVERIFY(second.sourceId != first.sourceId);
+        QCOMPARE(db.queryInt("SELECT count(*) FROM sources"), int64_t(1));
+        QCOMPARE(db.queryInt("SELECT importer_version FROM sources"), int64_t(kImporterVersion));
+        QCOMPARE(int(importSample(*temporary.workspace).status), int(ImportOutcome::Status::Reused));
+    }
+
+    void aTimeOfZeroAndAMissingTimeStayApartInPacksAndRows()
+    {
+        // Absence is a flag, not the value 0: the trace's pack and the rows it is rebuilt from
+        // both keep a span at the epoch apart from a span without a start, and the summary counts
+        // the epoch (100 µs), not the missing one.
+        test::TemporaryWorkspace temporary;
+        const QString file = temporary.directory.filePath(QStringLiteral("epoch.json"));
+        test::writeFile(file, QByteArray(R"({"data": [{"traceID": "00000000000000aa", "spans": [
+          {"traceID": "00000000000000aa", "spanID": "0000000000000001", "operationName": "root", "startTime": 0,
+           "duration": 100, "processID": "p1"},
+          {"traceID": "00000000000000aa", "spanID": "0000000000000002", "operationName": "no start",
+           "references": [{"refType": "CHILD_OF", "spanID": "0000000000000001"}], "processID": "p1"}],
+          "processes": {"p1": {"serviceName": "svc"}}}]})"));
+        const ImportOutcome outcome = importSample(*temporary.workspace, file);
+        QVERIFY2(outcome.succeeded(), outcome.error.c_str());
+        sql::Database& db = temporary.workspace->db();
+        const auto traces = TraceListReader(db).list({});
+        QCOMPARE(traces.size(), size_t(1));
+        QCOMPARE(traces[0].startNs, int64_t(0));
+        QCOMPARE(traces[0].durationNs(), int64_t(100'000));
+        for (const bool fromPack : {true, false}) {
+            if (!fromPack)
+                db.exec("DELETE FROM trace_packs");
+            TraceLoader loader(db);
+            const auto trace = loader.load(traces[0].traceRow);
+            QVERIFY(trace);
+            QCOMPARE(loader.lastLoadUsedPack(), fromPack);
+            QCOMPARE(trace->size(), size_t(2));
+            for (size_t i = 0; i < trace->size(); ++i) {
+                const bool root = trace->spanId[i] == 1;
+                QCOMPARE(trace->startNs[i], int64_t(0));
+                QCOMPARE(bool(trace->flags[i] & SpanFlag::MissingStart), !root);
+                QCOMPARE(trace->endNs[i], int64_t(root ? 100'000 : 0));
+            }
+        }
+    }
+
+    void aSpanWithoutTimesDoesNotMoveTheTraceToTheEpoch()
+    {
+        // The trace list's start and duration come from the times the file has: a span without a
+        // start (stored as 0 with the MissingStart flag) is not a span at 1970.
+        test::TemporaryWorkspace temporary;
+        const QString file = temporary.directory.filePath(QStringLiteral("missing.json"));
+        test::writeFile(file, QByteArray(R"({"resourceSpans": [{"scopeSpans": [{"spans": [
+          {"traceId": "4bf92f3577b34da6a3ce929d0e0e4736", "spanId": "0000000000000001", "name": "root",
+           "startTimeUnixNano": "1700000000000000000", "endTimeUnixNano": "1700000000250000000"},
+          {"traceId": "4bf92f3577b34da6a3ce929d0e0e4736", "spanId": "0000000000000002", "name": "no times",
+           "parentSpanId": "0000000000000001"}]}]}]})"));
+        const ImportOutcome outcome = importSample(*temporary.workspace, file);
+        QVERIFY2(outcome.succeeded(), outcome.error.c_str());
+        const auto traces = TraceListReader(temporary.workspace->db()).list({});
+        QCOMPARE(traces.size(), size_t(1));
+        QCOMPARE(traces[0].startNs, int64_t(1700000000000000000));
+        QCOMPARE(traces[0].durationNs(), int64_t(250000000));
     }
 
     void aChangedFileIsImportedAgainAndReplacesTheOldImport()
