@@ -157,6 +157,8 @@ std::vector<CommandSpec> makeCommands()
                     Commands::tr("draw at most this many rows; default: 5000"), 1, 100000),
           O::choice(QStringLiteral("colour-by"), {QStringLiteral("service"), QStringLiteral("self-time")},
                     Commands::tr("colouring"), Commands::tr("bar colours; default: service")),
+          themeOption(
+              Commands::tr("the colours of the picture: the window's light or dark theme; default: light")),
           O::flag({QStringLiteral("adjust-clock-skew")},
                   Commands::tr("apply Jaeger's clock-skew adjustment (moved spans are marked)")),
           O::flag({QStringLiteral("no-critical-path")}, Commands::tr("do not draw the critical path"))},

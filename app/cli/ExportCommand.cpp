@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // spanscope export FILE [--trace ID] --view waterfall --out OUT.png|svg|pdf: the view's picture,
-// drawn headless by the same paint code as the window.
+// drawn headless by the same paint code as the window, in the light (default) or the dark theme.
 #include "CommandLine.h"
 #include "CommandWorkspace.h"
 #include "Display.h"
@@ -10,6 +10,7 @@
 #include "model/TraceLoader.h"
 #include "model/Workspace.h"
 #include "views/ImageExport.h"
+#include "views/ViewTheme.h"
 
 #include <QGuiApplication>
 
@@ -17,7 +18,7 @@ namespace spanscope::cli {
 
 int runExport(const ParsedArguments& args)
 {
-    // The view, the colouring and the numbers were checked by the parser (Commands.cpp).
+    // The view, the colouring, the theme and the numbers were checked by the parser (Commands.cpp).
     const QString out = QString::fromStdString(*args.value("out"));
     ImageFormat format;
     if (!ImageExport::formatFromPath(out, format)) {
@@ -25,6 +26,10 @@ int runExport(const ParsedArguments& args)
                              "Run \"spanscope export --help\" for the options.\n");
         return Usage;
     }
+
+    const Appearance appearance =
+        ViewTheme::parse(QString::fromStdString(args.value("theme").value_or("light")))
+            .value_or(Appearance::Light);
 
     AnalysisOptions analysisOptions;
     analysisOptions.adjustClockSkew = args.flag("adjust-clock-skew");
@@ -51,6 +56,7 @@ int runExport(const ParsedArguments& args)
     scene.analysis = analysis.get();
     scene.rows = &rows;
     scene.collapse = &collapse;
+    scene.theme = &ViewTheme::of(appearance);
     const WaterfallDecorations decorations = WaterfallDecorations::build(*analysis, std::move(events));
     scene.decorate(decorations, !args.flag("no-critical-path"));
     if (args.value("colour-by").value_or("service") == "self-time")
