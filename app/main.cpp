@@ -83,13 +83,13 @@ int runWindow(int argc, char** argv)
     for (const std::string& file : args.positional())
         files << QFile::decodeName(QByteArray::fromStdString(file));
     const auto maxSpans = args.number("max-spans");
-    if (args.flag("no-cache") || maxSpans) {
+    if (cli::importsAgain(args)) {
         // This run's files with this run's limit; files opened later follow File → Import Limits.
         ImportLimits limits = LimitsDialog::load();
         if (maxSpans)
             limits.maxSpansPerFile = *maxSpans;
         if (!files.isEmpty())
-            window.session().importFiles(files, !args.flag("no-cache"), limits);
+            window.session().importFiles(files, false, limits);
     } else {
         window.openFiles(files);
     }

@@ -43,6 +43,11 @@ std::string createTemporaryFile(std::string& error)
 
 } // namespace
 
+bool importsAgain(const ParsedArguments& args)
+{
+    return args.flag("no-cache") || args.number("max-spans").has_value();
+}
+
 std::optional<CommandWorkspace> openCommandWorkspace(const ParsedArguments& args, WorkspaceUser user,
                                                      std::string& error)
 {
@@ -51,7 +56,8 @@ std::optional<CommandWorkspace> openCommandWorkspace(const ParsedArguments& args
     std::string path;
     if (const auto chosen = args.value("workspace")) {
         path = *chosen;
-    } else if (args.flag("no-cache")) {
+    } else if (importsAgain(args)) {
+        // A cut import must not replace the whole one in the shared cache, nor be reused later.
         path = createTemporaryFile(error);
         if (path.empty())
             return std::nullopt;
@@ -73,7 +79,7 @@ std::optional<ImportOutcome> importForCommand(CommandWorkspace& workspace, const
                                               const ParsedArguments& args)
 {
     ImportOptions options;
-    options.reuseCached = !args.flag("no-cache");
+    options.reuseCached = !importsAgain(args);
     options.cacheLimit = workspace.isSharedCache ? kCacheSources : 0;
     if (const auto limit = args.number("max-spans"))
         options.limits.maxSpansPerFile = *limit;

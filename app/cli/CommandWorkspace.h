@@ -13,8 +13,8 @@
 
 namespace spanscope::cli {
 
-// The workspace a run works in: --workspace PATH, else a throw-away one with --no-cache, else the
-// shared cache (the window uses the same one).
+// The workspace a run works in: --workspace PATH, else a throw-away one with --no-cache or
+// --max-spans, else the shared cache (the window uses the same one).
 struct CommandWorkspace
 {
     std::unique_ptr<Workspace> workspace;
@@ -38,6 +38,10 @@ enum class WorkspaceUser
 
 std::optional<CommandWorkspace> openCommandWorkspace(const ParsedArguments& args, WorkspaceUser user,
                                                      std::string& error);
+
+// Whether a run imports again instead of reusing an earlier import: --no-cache, and --max-spans (the
+// cache does not know which limit an import was made with, docs/DECISIONS.md).
+bool importsAgain(const ParsedArguments& args);
 
 // How many recently used files the shared cache keeps (docs/DECISIONS.md).
 constexpr size_t kCacheSources = 20;

@@ -147,6 +147,30 @@ private slots:
         QCOMPARE(spanCount(twice), 9);
     }
 
+    void spanLimitNeitherReusesNorReplacesTheCache()
+    {
+        const auto info = [this](QStringList options) {
+            return runSpanscope(
+                QStringList{QStringLiteral("info"), sample(), QStringLiteral("--json")} + options, m_cache);
+        };
+        const auto cached = [](const Run& run) {
+            return QJsonDocument::fromJson(run.out)
+                .object()[QStringLiteral("files")]
+                .toArray()[0]
+                .toObject()[QStringLiteral("cached")]
+                .toBool();
+        };
+        const Run whole = info({});
+        QCOMPARE(spanCount(whole), 40);
+        const Run cut = info({QStringLiteral("--max-spans"), QStringLiteral("5")});
+        QCOMPARE(cut.exitCode, 0);
+        QCOMPARE(spanCount(cut), 5); // not the 40 spans imported before
+        QCOMPARE(cached(cut), false);
+        const Run again = info({});
+        QCOMPARE(spanCount(again), 40); // the shared cache still holds the whole import
+        QCOMPARE(cached(again), true);
+    }
+
     void eachCommandHasItsOwnHelp_data()
     {
         QTest::addColumn<QString>("command");

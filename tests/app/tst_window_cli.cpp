@@ -79,6 +79,18 @@ private slots:
         QVERIFY2(reopened.out.contains("sources shown: 1\n"), reopened.out.constData());
     }
 
+    void spanLimitForTheWindowAfterAWholeImport()
+    {
+        // The shared cache holds the whole file; the window with --max-spans imports it again, cut.
+        QCOMPARE(test::runSpanscope({QStringLiteral("info"), sample()}, cache()).exitCode, 0);
+        const Run run = window({QStringLiteral("-platform"), QStringLiteral("offscreen"),
+                                QStringLiteral("--max-spans=9"), sample()});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.out.contains("checkout.otlp.json: 9 span(s)\n"), run.out.constData());
+        const Run after = test::runSpanscope({QStringLiteral("info"), sample()}, cache());
+        QVERIFY2(after.out.contains("1 trace(s), 40 span(s) [cached]"), after.out.constData());
+    }
+
     void noCacheWindowUsesAThrowAwayWorkspace()
     {
         const QString temporary = m_dir->filePath(QStringLiteral("tmp"));
