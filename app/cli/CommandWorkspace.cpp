@@ -51,9 +51,9 @@ bool importsAgain(const ParsedArguments& args)
 std::optional<CommandWorkspace> openCommandWorkspace(const ParsedArguments& args, WorkspaceUser user,
                                                      std::string& error)
 {
-    (void)user;
     CommandWorkspace result;
     std::string path;
+    Workspace::OpenMode mode = Workspace::OpenMode::CreateIfMissing;
     if (const auto chosen = args.value("workspace")) {
         path = *chosen;
     } else if (importsAgain(args)) {
@@ -62,11 +62,15 @@ std::optional<CommandWorkspace> openCommandWorkspace(const ParsedArguments& args
         if (path.empty())
             return std::nullopt;
         result.temporaryPath = path;
+        // A command's throw-away workspace has one connection and is deleted at the end: it needs
+        // no durability. The window's has connections on several threads, which need the log.
+        if (user == WorkspaceUser::Command)
+            mode = Workspace::OpenMode::Scratch;
     } else {
         path = Workspace::defaultCachePath();
         result.isSharedCache = true;
     }
-    auto workspace = Workspace::open(path, Workspace::OpenMode::CreateIfMissing);
+    auto workspace = Workspace::open(path, mode);
     if (!workspace) {
         error = workspace.error();
         return std::nullopt;
