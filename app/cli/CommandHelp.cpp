@@ -89,7 +89,9 @@ QString CommandHelp::usage(const CommandSpec& command)
 QString CommandHelp::of(const CommandSpec& command)
 {
     QString out = QStringLiteral("Usage: spanscope ") + synopsis(command, 17) + QLatin1Char('\n');
-    out += QLatin1Char('\n') + command.summary + QStringLiteral(".\n\n");
+    QString summary = command.summary;
+    summary[0] = summary.at(0).toUpper();
+    out += QLatin1Char('\n') + summary + QStringLiteral(".\n\n");
     if (!command.options.empty())
         out += tr("Options:\n") + optionLines(command.options) + QLatin1Char('\n');
     out += tr("Options for every command and the window:\n") + optionLines(Commands::global());

@@ -191,7 +191,8 @@ const std::vector<OptionSpec>& Commands::global()
         OptionSpec::text(QStringLiteral("workspace"), QStringLiteral("PATH"),
                          tr("use this workspace file instead of the shared cache (created if missing)")),
         OptionSpec::number(QStringLiteral("max-spans"), QStringLiteral("N"),
-                           tr("import at most N spans per file"), 1, kMostSpans),
+                           tr("import at most N spans per file (always a new import, not the cache's)"), 1,
+                           kMostSpans),
         OptionSpec::flag({QStringLiteral("help"), QStringLiteral("h")}, tr("show this help")),
     };
     return options;
