@@ -84,12 +84,13 @@ def main():
     out.append("")
 
     out.append("### Command line\n")
-    out.append("Whole runs of `spanscope` (best of five; the in-process import is bench_import's above):\n")
-    out.append("| spans | in-process import s | `info --no-cache` s | difference s | its peak RSS MB | "
+    out.append("Whole runs of `spanscope` on the OTLP JSON file, next to bench_import's in-process import of "
+               "it (best of five runs each):\n")
+    out.append("| spans | in-process import s | `info --no-cache` s | CLI − in-process s | its peak RSS MB | "
                "`info`, cached s | `critical-path`, cached s |")
     out.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for n in sizes:
-        ours = number(v, f"import_{n}_otlp-json.import_s")
+        ours = number(v, f"cli_{n}_in_process.import_s")
         cli = number(v, f"cli_{n}_info_no_cache.best_s")
         difference = cli - ours if cli is not None and ours is not None else None
         out.append(f"| {int(n):,} | {fmt(ours, 3)} | {fmt(cli, 3)} | {fmt(difference, 3)} | "

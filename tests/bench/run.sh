@@ -78,6 +78,8 @@ for n in $sizes; do
     # The command line as a user waits for it, next to the in-process import above: process start,
     # workspace, import, output, closing and deleting the throw-away workspace, exit.
     echo "== $n spans: the command line"
+    for run in 1 2 3 4 5; do "$bin/bench_import" "$json" --full-only | grep '^RESULT import_s '; done |
+        sort -n -k3 | head -1 | collect "cli_${n}_in_process." # the best of five, like the runs below
     python3 "$root/tests/bench/cli_wall.py" 5 "$bin/spanscope" info --no-cache "$json" | collect "cli_${n}_info_no_cache."
     rm -rf "$XDG_CACHE_HOME/spanscope"
     "$bin/spanscope" info "$json" >/dev/null # into the shared cache, for the runs that reuse it
