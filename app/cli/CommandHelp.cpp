@@ -112,8 +112,9 @@ QString CommandHelp::overview()
     }
     out += tr("\nOptions for every command and the window:\n") + optionLines(Commands::global());
     out += tr("\nOptions of the window:\n") + optionLines(Commands::window().options);
-    out += tr("  Qt's own options too: -platform NAME, -style NAME, -stylesheet FILE, -reverse,\n"
-              "  -qwindowgeometry WxH+X+Y (-geometry), -qwindowtitle TITLE, -platformtheme NAME, ...\n");
+    out +=
+        tr("  Qt's own options too: -platform NAME, -style NAME, -stylesheet FILE, -reverse,\n"
+           "  -qwindowgeometry WxH+X+Y (-geometry on X11), -qwindowtitle TITLE, -platformtheme NAME, ...\n");
     out += QLatin1Char('\n') + exitStatus();
     return out;
 }
