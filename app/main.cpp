@@ -1,28 +1,100 @@
 // SPDX-License-Identifier: MIT
+#include "LimitsDialog.h"
 #include "MainWindow.h"
 #include "TraceSession.h"
+#include "cli/ArgumentParser.h"
+#include "cli/ArgumentText.h"
 #include "cli/CommandLine.h"
+#include "cli/CommandWorkspace.h"
+#include "cli/Commands.h"
+#include "cli/Display.h"
+#include "cli/TerminalText.h"
+#include "cli/WindowSelfReport.h"
 #include "model/Workspace.h"
+#include "views/ViewTheme.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QMessageBox>
 #include <cstdio>
 #include <cstdlib>
 
 namespace {
 
-// Qt aborts when it finds no display; say why, and what works without one.
-bool haveDisplay()
+using namespace spanscope;
+
+int runWindow(int argc, char** argv)
 {
-#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
-    const auto set = [](const char* name) {
-        const char* value = std::getenv(name);
-        return value && *value;
-    };
-    return set("DISPLAY") || set("WAYLAND_DISPLAY") || set("QT_QPA_PLATFORM");
-#else
-    return true;
-#endif
+    // Qt's own options (-platform, -style, -reverse, -qwindowgeometry, ...) are QApplication's to
+    // take: it removes them from argv, and what is left is ours. Without a display it takes them
+    // offscreen, so that bad usage is still reported as such before "no display".
+    const bool display = cli::haveDisplay(argc, argv);
+    if (!display) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        // This application only reads the arguments and ends: what Qt would say about the
+        // offscreen platform (XDG_RUNTIME_DIR, ...) is not the user's concern.
+        qInstallMessageHandler([](QtMsgType, const QMessageLogContext&, const QString&) {});
+    }
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Spanscope"));
+    QApplication::setOrganizationDomain(QStringLiteral("spanscope.org"));
+    QApplication::setApplicationVersion(QStringLiteral(SPANSCOPE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("org.spanscope.Spanscope"));
+
+    const auto parsed = cli::ArgumentParser::parse(cli::Commands::window(), cli::decodeArguments(argc, argv));
+    if (const int* status = std::get_if<int>(&parsed))
+        return *status;
+    const cli::ParsedArguments& args = std::get<cli::ParsedArguments>(parsed);
+    if (args.flag("version")) {
+        std::printf("spanscope %s\n", SPANSCOPE_VERSION);
+        return cli::Success;
+    }
+    if (!display) {
+        std::fprintf(stderr,
+                     "spanscope: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the "
+                     "window cannot open.\nRun it in a desktop session, or use the command line without "
+                     "a display, for example:\n  spanscope info FILE\nSee spanscope --help.\n");
+        return cli::Failure;
+    }
+
+    std::string error;
+    auto opened = cli::openCommandWorkspace(args, cli::WorkspaceUser::Window, error);
+    if (!opened) {
+        QMessageBox box(QMessageBox::Critical, QApplication::translate("main", "Spanscope"),
+                        QApplication::translate("main", "Cannot open the workspace: %1")
+                            .arg(QString::fromStdString(error)));
+        box.setTextFormat(Qt::PlainText);
+        box.exec();
+        return cli::Failure;
+    }
+    auto session = std::make_unique<TraceSession>(std::move(opened->workspace));
+    if (const auto path = args.value("workspace")) {
+        // As after File → Open Workspace…: the window lists what the chosen workspace holds.
+        if (auto again = Workspace::open(*path, Workspace::OpenMode::ExistingOnly))
+            session->setWorkspace(std::move(*again));
+    }
+    MainWindow window(std::move(session));
+    // After the window is built, so that it overrides the saved appearance for this run only.
+    if (const auto theme = args.value("theme"))
+        ViewTheme::applyToApplication(ViewTheme::parse(QString::fromStdString(*theme)));
+    window.show();
+
+    QStringList files;
+    for (const std::string& file : args.positional())
+        files << QFile::decodeName(QByteArray::fromStdString(file));
+    const auto maxSpans = args.number("max-spans");
+    if (cli::importsAgain(args)) {
+        // This run's files with this run's limit; files opened later follow File → Import Limits.
+        ImportLimits limits = LimitsDialog::load();
+        if (maxSpans)
+            limits.maxSpansPerFile = *maxSpans;
+        if (!files.isEmpty())
+            window.session().importFiles(files, false, limits);
+    } else {
+        window.openFiles(files);
+    }
+    cli::reportWhenIdleIfAsked(window, int(files.size()));
+    return app.exec();
 }
 
 } // namespace
@@ -31,34 +103,5 @@ int main(int argc, char** argv)
 {
     if (const auto status = spanscope::runCommandLine(argc, argv))
         return *status;
-
-    if (!haveDisplay()) {
-        std::fprintf(stderr,
-                     "spanscope: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the "
-                     "window cannot open.\nRun it in a desktop session, or use the command line without "
-                     "a display, for example:\n  spanscope info FILE\nSee spanscope --help.\n");
-        return 1;
-    }
-
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Spanscope"));
-    QApplication::setOrganizationDomain(QStringLiteral("spanscope.org"));
-    QApplication::setApplicationVersion(QStringLiteral(SPANSCOPE_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("org.spanscope.Spanscope"));
-
-    auto workspace = spanscope::Workspace::open(spanscope::Workspace::defaultCachePath(),
-                                                spanscope::Workspace::OpenMode::CreateIfMissing);
-    if (!workspace) {
-        QMessageBox box(QMessageBox::Critical, QApplication::translate("main", "Spanscope"),
-                        QApplication::translate("main", "Cannot open the workspace: %1")
-                            .arg(QString::fromStdString(workspace.error())));
-        box.setTextFormat(Qt::PlainText);
-        box.exec();
-        return 1;
-    }
-    spanscope::MainWindow window(std::make_unique<spanscope::TraceSession>(std::move(*workspace)));
-    window.show();
-    QStringList files = QApplication::arguments().mid(1);
-    window.openFiles(files);
-    return app.exec();
+    return runWindow(argc, argv);
 }

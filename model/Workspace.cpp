@@ -88,12 +88,20 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const std::string& path, Open
             // takes it (before WAL fixes the size); older workspaces keep theirs.
             db.exec("PRAGMA page_size = 16384");
         }
-        db.exec("PRAGMA journal_mode = WAL");
-        db.exec("PRAGMA synchronous = NORMAL");
-        // No connection checkpoints on its own: an import's log can be hundreds of megabytes, and
-        // copying it on the next small write would freeze the window. The window checkpoints in the
-        // background after imports (Workspace::checkpoint); the last connection to close does too.
-        db.exec("PRAGMA wal_autocheckpoint = 0");
+        if (mode == OpenMode::Scratch) {
+            // Every page is written once, into the file, and never synced (docs/PERFORMANCE.md,
+            // "A throw-away workspace keeps no log").
+            db.exec("PRAGMA journal_mode = MEMORY");
+            db.exec("PRAGMA synchronous = OFF");
+        } else {
+            db.exec("PRAGMA journal_mode = WAL");
+            db.exec("PRAGMA synchronous = NORMAL");
+            // No connection checkpoints on its own: an import's log can be hundreds of megabytes,
+            // and copying it on the next small write would freeze the window. The window
+            // checkpoints in the background after imports (Workspace::checkpoint); the last
+            // connection to close does too.
+            db.exec("PRAGMA wal_autocheckpoint = 0");
+        }
         db.exec("PRAGMA cache_size = -65536"); // 64 MiB page cache per connection
         registerAttributeFunctions(db);
         if (state == WorkspaceSchema::State::Empty)

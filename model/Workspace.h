@@ -33,6 +33,11 @@ public:
     {
         CreateIfMissing, // the cache workspace, or "Save as" targets
         ExistingOnly,    // "Open workspace…": never create a file the user did not pick
+        // A throw-away workspace for one process and one connection (`spanscope COMMAND
+        // --no-cache`), created new and deleted by its owner: nothing needs to survive a crash, so
+        // the journal stays in memory (transactions still roll back), nothing is synced, and no
+        // write-ahead log is copied into the file at the end.
+        Scratch,
     };
 
     // Opens, creates or migrates. A corrupt, foreign or newer file gives an error and is left

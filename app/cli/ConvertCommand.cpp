@@ -3,6 +3,8 @@
 // format, read through the workspace like every command, written trace by trace. What each format
 // cannot carry is in docs/FORMATS.md, "Conversion".
 #include "CommandLine.h"
+#include "CommandWorkspace.h"
+#include "TerminalText.h"
 #include "importers/writers/TraceExport.h"
 #include "importers/writers/TraceWriter.h"
 #include "model/Workspace.h"
@@ -16,9 +18,6 @@ namespace spanscope::cli {
 
 namespace {
 
-constexpr const char* kUsageLine = "Usage: spanscope convert FILE --to "
-                                   "otlp-json|otlp-proto|jaeger-json|zipkin-json --out OUT [--trace ID]\n";
-
 bool sameFile(const std::string& a, const std::string& b)
 {
     std::error_code error;
@@ -27,26 +26,21 @@ bool sameFile(const std::string& a, const std::string& b)
 
 } // namespace
 
-int runConvert(const std::vector<std::string>& argv)
+int runConvert(const ParsedArguments& args)
 {
-    const Arguments args(argv, {"no-cache"}, {"workspace", "max-spans", "trace", "to", "out"});
-    const std::string to = args.value("to").value_or(std::string());
-    const std::string out = args.value("out").value_or(std::string());
-    if (!args.ok() || args.positional().size() != 1 || to.empty() || out.empty()) {
-        std::fprintf(stderr, "spanscope convert: %s\n%s",
-                     args.ok() ? "one FILE, --to and --out are needed" : args.error().c_str(), kUsageLine);
-        return Usage;
-    }
+    // --to is one of the writers' formats and --out is there: the parser checked (Commands.cpp).
+    const std::string to = *args.value("to");
+    const std::string out = *args.value("out");
     const auto format = outputFormatFromName(to);
-    if (!format || *format == OutputFormat::Canonical) {
-        std::fprintf(stderr, "spanscope convert: unknown format \"%s\"\n%s", terminalSafe(to).c_str(),
-                     kUsageLine);
+    if (!format) {
+        std::fprintf(stderr, "spanscope convert: unknown format \"%s\"\n", terminalSafe(to).c_str());
         return Usage;
     }
     const std::string& input = args.positional().front();
     const bool toStdout = out == "-";
     if (!toStdout && sameFile(input, out)) {
-        std::fprintf(stderr, "spanscope convert: --out must not be the input file\n");
+        std::fprintf(stderr, "spanscope convert: --out must not be the input file\n%s",
+                     "Run \"spanscope convert --help\" for the options.\n");
         return Usage;
     }
 

@@ -3,7 +3,9 @@
 // algorithm, plus the paths of orphan subtrees), section by section from the start of the trace
 // to its end.
 #include "CommandLine.h"
+#include "CommandWorkspace.h"
 #include "JsonOutput.h"
+#include "TerminalText.h"
 #include "layout/TraceAnalysis.h"
 #include "model/TraceLoader.h"
 #include "model/Workspace.h"
@@ -11,8 +13,6 @@
 namespace spanscope::cli {
 
 namespace {
-
-constexpr const char* kCriticalPathUsage = "Usage: spanscope critical-path FILE [--trace ID] [--json]\n";
 
 std::string durationText(int64_t ns)
 {
@@ -40,16 +40,10 @@ std::vector<uint32_t> rootOfSections(const TraceAnalysis& analysis)
 
 } // namespace
 
-int runCriticalPath(const std::vector<std::string>& argv)
+int runCriticalPath(const ParsedArguments& args)
 {
-    const Arguments args(argv, {"json", "no-cache"}, {"workspace", "max-spans", "trace"});
-    if (!args.ok() || args.positional().size() != 1) {
-        std::fprintf(stderr, "spanscope critical-path: %s\n%s",
-                     args.ok() ? "give exactly one FILE" : args.error().c_str(), kCriticalPathUsage);
-        return Usage;
-    }
     int status = Success;
-    const auto loaded = loadOneTrace(args, AnalysisOptions{}, status);
+    const auto loaded = loadOneTrace(args, AnalysisOptions{}, TraceNeeds::CriticalPath, status);
     if (!loaded)
         return status;
     const auto& analysis = loaded->analysis;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // spanscope info FILE... [--json]: what each file holds, trace by trace.
 #include "CommandLine.h"
+#include "CommandWorkspace.h"
 #include "JsonOutput.h"
+#include "TerminalText.h"
 #include "model/TraceListReader.h"
 #include "model/Workspace.h"
 
@@ -78,18 +80,12 @@ void printText(const ImportOutcome& outcome, const std::vector<TraceSummary>& tr
 
 } // namespace
 
-int runInfo(const std::vector<std::string>& argv)
+int runInfo(const ParsedArguments& args)
 {
-    const Arguments args(argv, {"json", "no-cache"}, {"workspace", "max-spans"});
-    if (!args.ok() || args.positional().empty()) {
-        std::fprintf(stderr, "spanscope info: %s\nUsage: spanscope info FILE... [--json]\n",
-                     args.ok() ? "no file given" : args.error().c_str());
-        return Usage;
-    }
     std::string error;
-    auto workspace = openCommandWorkspace(args, error);
+    auto workspace = openCommandWorkspace(args, WorkspaceUser::Command, error);
     if (!workspace) {
-        std::fprintf(stderr, "spanscope: %s\n", error.c_str());
+        std::fprintf(stderr, "spanscope: %s\n", terminalSafe(error, 4000).c_str());
         return Failure;
     }
     const bool json = args.flag("json");

@@ -3,6 +3,8 @@
 // the canonical dump (docs/FORMATS.md, "Canonical span dump"): the same spans give the same text
 // whatever format they were read from, which is what conversion tests and diffs compare.
 #include "CommandLine.h"
+#include "CommandWorkspace.h"
+#include "TerminalText.h"
 #include "importers/writers/TraceExport.h"
 #include "importers/writers/TraceWriter.h"
 #include "model/Workspace.h"
@@ -40,14 +42,8 @@ public:
 
 } // namespace
 
-int runSpans(const std::vector<std::string>& argv)
+int runSpans(const ParsedArguments& args)
 {
-    const Arguments args(argv, {"json", "no-cache"}, {"workspace", "max-spans", "trace"});
-    if (!args.ok() || args.positional().size() != 1) {
-        std::fprintf(stderr, "spanscope spans: %s\nUsage: spanscope spans FILE [--trace ID] [--json]\n",
-                     args.ok() ? "one FILE is needed" : args.error().c_str());
-        return Usage;
-    }
     int status = Success;
     auto file = importOneFile(args, args.positional().front(), status);
     if (!file)

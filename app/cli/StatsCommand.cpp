@@ -3,7 +3,9 @@
 // Jaeger's trace statistics table (count, total, avg, min, max, the same for self time, and self
 // time as a percentage of the trace's duration).
 #include "CommandLine.h"
+#include "CommandWorkspace.h"
 #include "JsonOutput.h"
+#include "TerminalText.h"
 #include "layout/SelfTime.h"
 #include "layout/Statistics.h"
 #include "layout/TraceAnalysis.h"
@@ -16,10 +18,6 @@
 namespace spanscope::cli {
 
 namespace {
-
-constexpr const char* kStatsUsage =
-    "Usage: spanscope stats FILE [--trace ID] [--group-by service|operation|KEY] "
-    "[--subgroup-by service|operation|KEY] [--json]\n";
 
 std::string durationText(double ns)
 {
@@ -96,23 +94,13 @@ void printRow(const StatisticsRow& row, int indent)
 
 } // namespace
 
-int runStats(const std::vector<std::string>& argv)
+int runStats(const ParsedArguments& args)
 {
-    const Arguments args(argv, {"json", "no-cache"},
-                         {"workspace", "max-spans", "trace", "group-by", "subgroup-by"});
-    if (!args.ok() || args.positional().size() != 1) {
-        std::fprintf(stderr, "spanscope stats: %s\n%s",
-                     args.ok() ? "give exactly one FILE" : args.error().c_str(), kStatsUsage);
-        return Usage;
-    }
+    // Empty keys were refused by the parser (Commands.cpp).
     const std::string groupBy = args.value("group-by").value_or("service");
     const std::optional<std::string> subgroupBy = args.value("subgroup-by");
-    if (groupBy.empty() || (subgroupBy && subgroupBy->empty())) {
-        std::fprintf(stderr, "spanscope stats: --group-by and --subgroup-by need a key\n%s", kStatsUsage);
-        return Usage;
-    }
     int status = Success;
-    auto loaded = loadOneTrace(args, AnalysisOptions{}, status);
+    auto loaded = loadOneTrace(args, AnalysisOptions{}, TraceNeeds::SelfTime, status);
     if (!loaded)
         return status;
     const auto& analysis = loaded->analysis;
@@ -123,7 +111,7 @@ int runStats(const std::vector<std::string>& argv)
     if (key && subgroupBy)
         subKey = resolveKey(*subgroupBy, db, analysis->data, error);
     if (!key || (subgroupBy && !subKey)) {
-        std::fprintf(stderr, "spanscope: %s\n", error.c_str());
+        std::fprintf(stderr, "spanscope: %s\n", terminalSafe(error, 4000).c_str());
         return Failure;
     }
     const TraceStatistics stats =

@@ -83,6 +83,22 @@ def main():
                    f"{fmt(base and ours and ours / base, 3)} |")
     out.append("")
 
+    out.append("### Command line\n")
+    out.append("Whole runs of `spanscope` on the OTLP JSON file, next to bench_import's in-process import of "
+               "it (best of five runs each):\n")
+    out.append("| spans | in-process import s | `info --no-cache` s | CLI − in-process s | its peak RSS MB | "
+               "`info`, cached s | `critical-path`, cached s |")
+    out.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for n in sizes:
+        ours = number(v, f"cli_{n}_in_process.import_s")
+        cli = number(v, f"cli_{n}_info_no_cache.best_s")
+        difference = cli - ours if cli is not None and ours is not None else None
+        out.append(f"| {int(n):,} | {fmt(ours, 3)} | {fmt(cli, 3)} | {fmt(difference, 3)} | "
+                   f"{fmt(number(v, f'cli_{n}_info_no_cache.rss_mb'), 0)} | "
+                   f"{fmt(number(v, f'cli_{n}_info_cached.best_s'), 3)} | "
+                   f"{fmt(number(v, f'cli_{n}_critical_path_cached.best_s'), 3)} |")
+    out.append("")
+
     out.append("### Targets\n")
     out.append("| target | measured | |")
     out.append("| --- | --- | --- |")

@@ -74,6 +74,17 @@ for n in $sizes; do
         record "bytes_${n}_$format" "$(stat -c %s "$file")"
         measure "import_${n}_$format." "$bin/bench_import" "$file" --full-only
     done
+
+    # The command line as a user waits for it, next to the in-process import above: process start,
+    # workspace, import, output, closing and deleting the throw-away workspace, exit.
+    echo "== $n spans: the command line"
+    for run in 1 2 3 4 5; do "$bin/bench_import" "$json" --full-only | grep '^RESULT import_s '; done |
+        sort -n -k3 | head -1 | collect "cli_${n}_in_process." # the best of five, like the runs below
+    python3 "$root/tests/bench/cli_wall.py" 5 "$bin/spanscope" info --no-cache "$json" | collect "cli_${n}_info_no_cache."
+    rm -rf "$XDG_CACHE_HOME/spanscope"
+    "$bin/spanscope" info "$json" >/dev/null # into the shared cache, for the runs that reuse it
+    python3 "$root/tests/bench/cli_wall.py" 5 "$bin/spanscope" info "$json" | collect "cli_${n}_info_cached."
+    python3 "$root/tests/bench/cli_wall.py" 5 "$bin/spanscope" critical-path "$json" | collect "cli_${n}_critical_path_cached."
 done
 
 echo "== stages of the import (100k, OTLP JSON)"

@@ -7,7 +7,8 @@
 
 namespace spanscope::test {
 
-CliRun runSpanscope(const QStringList& arguments, const QString& cacheHome)
+CliRun runSpanscope(const QStringList& arguments, const QString& cacheHome,
+                    const QMap<QString, QString>& environmentAdded)
 {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -15,6 +16,8 @@ CliRun runSpanscope(const QStringList& arguments, const QString& cacheHome)
     environment.remove(QStringLiteral("DISPLAY"));
     environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
     environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    for (auto it = environmentAdded.begin(); it != environmentAdded.end(); ++it)
+        environment.insert(it.key(), it.value());
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(SPANSCOPE_BINARY), arguments);
     if (!process.waitForStarted(30000))

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -17,6 +18,8 @@ struct CliRun
 
 // Runs spanscope with its cache in cacheHome (XDG_CACHE_HOME), no DISPLAY, no WAYLAND_DISPLAY,
 // no QT_QPA_PLATFORM. Fails the whole test if it does not finish within five minutes.
-CliRun runSpanscope(const QStringList& arguments, const QString& cacheHome);
+// `environment` adds or replaces variables (TMPDIR, SPANSCOPE_REPORT_AND_QUIT, ...).
+CliRun runSpanscope(const QStringList& arguments, const QString& cacheHome,
+                    const QMap<QString, QString>& environment = {});
 
 } // namespace spanscope::test
