@@ -46,7 +46,7 @@ MainWindow::MainWindow(std::unique_ptr<TraceSession> session, QWidget* parent)
     main->addWidget(right);
     main->setStretchFactor(0, 1);
     main->setStretchFactor(1, 3);
-    main->setSizes({520, 980});
+    main->setSizes({600, 900});
     setCentralWidget(main);
 
     m_status->setTextFormat(Qt::PlainText);

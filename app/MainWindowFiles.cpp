@@ -146,9 +146,18 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->clear();
     m_recentMenu->setToolTipsVisible(true);
     const std::vector<SourceInfo> recent = m_session->recentSources(20);
+    QStringList names;
+    for (const SourceInfo& source : recent)
+        names << displayName(source.path);
     for (const SourceInfo& source : recent) {
-        QString text = TextFormat::menuText(displayName(source.path)) + QStringLiteral(" — ") +
-                       tr("%n trace(s)", nullptr, int(source.traceCount));
+        const QString name = displayName(source.path);
+        QString text = TextFormat::menuText(name);
+        if (names.count(name) > 1) // two files of one name: which folder each is in
+            text += QStringLiteral(" (") +
+                    TextFormat::menuText(TextFormat::untrusted(
+                        QFileInfo(QString::fromStdString(source.path)).path().toStdString(), 120)) +
+                    QLatin1Char(')');
+        text += QStringLiteral(" — ") + tr("%n trace(s)", nullptr, int(source.traceCount));
         if (changedSinceImport(source))
             text += QStringLiteral(" ") + tr("(changed since the import)");
         QAction* entry = m_recentMenu->addAction(text);

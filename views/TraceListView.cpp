@@ -16,6 +16,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace spanscope {
 
@@ -44,6 +45,10 @@ TraceListView::TraceListView(QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int column) {
+        if (!m_sizingColumns && column >= 0 && size_t(column) < m_userSizedColumns.size())
+            m_userSizedColumns[size_t(column)] = true;
+    });
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint& position) {
         const QModelIndex index = m_table->indexAt(position); // viewport coordinates
@@ -86,8 +91,11 @@ void TraceListView::setModel(TraceListModel* model)
     QItemSelectionModel* oldSelection = m_table->selectionModel();
     m_model = model;
     m_currentTrace = 0;
+    m_sizingColumns = true; // a new model's sections start at the default width
     m_columnsSized = false;
     m_table->setModel(model);
+    m_sizingColumns = false;
+    m_userSizedColumns.assign(TraceListModel::ColumnCount, false);
     // QAbstractItemView::setModel makes a new selection model and leaves the old one alive.
     delete oldSelection;
     delete old;
@@ -114,7 +122,7 @@ void TraceListView::onModelReset()
     updateCount();
     if (!m_model)
         return;
-    if (!m_columnsSized && m_model->rowCount() > 0)
+    if (m_model->rowCount() > 0)
         sizeColumnsToContents();
     // A reset (sort, filter, another file) clears the selection; the open trace stays selected.
     const int row = m_currentTrace ? m_model->rowOfTrace(m_currentTrace) : -1;
@@ -128,16 +136,23 @@ void TraceListView::onModelReset()
 
 void TraceListView::sizeColumnsToContents()
 {
-    // Once per model, when it first has rows: every column as wide as what it shows (header
-    // included), names capped so one long operation does not push the rest out of sight. Later
-    // fills leave the widths the user chose.
-    m_table->resizeColumnsToContents();
+    // Every column as wide as what it shows (header included) from the first fill on, names
+    // capped so one long operation does not push the rest out of sight. Later fills only widen
+    // (no jumping while sorting or filtering), and a width the user chose is left alone.
+    m_sizingColumns = true;
     const int cap = m_table->fontMetrics().averageCharWidth() * 40;
-    for (int column = 0; column < TraceListModel::ColumnCount; ++column) {
-        if (m_table->columnWidth(column) > cap)
-            m_table->setColumnWidth(column, cap);
+    const QHeaderView* header = m_table->horizontalHeader();
+    const QAbstractItemView* view = m_table; // sizeHintForColumn is public here, protected in QTableView
+    for (int column = 0; column + 1 < TraceListModel::ColumnCount; ++column) { // the last one stretches
+        if (m_userSizedColumns[size_t(column)])
+            continue;
+        const int wanted =
+            std::min(cap, std::max(view->sizeHintForColumn(column), header->sectionSizeHint(column)));
+        if (wanted > m_table->columnWidth(column) || !m_columnsSized)
+            m_table->setColumnWidth(column, wanted);
     }
     m_columnsSized = true;
+    m_sizingColumns = false;
 }
 
 void TraceListView::applyFilter()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QWidget>
+#include <vector>
 
 class QCheckBox;
 class QLabel;
@@ -62,7 +63,9 @@ private:
     QLabel* m_count;
     QTimer* m_debounce;
     int64_t m_currentTrace = 0;
-    bool m_columnsSized = false; // sized to their content once per model, then left to the user
+    bool m_columnsSized = false;          // sized to the content of this model once
+    bool m_sizingColumns = false;         // the view is resizing them, not the user
+    std::vector<bool> m_userSizedColumns; // widths the user chose: left alone
 };
 
 } // namespace spanscope

@@ -156,7 +156,7 @@ inline QString writeFileB(const QDir& directory)
 {
     const QList<QByteArray> spans{
         otlpSpan(traceIdOf(1, 'b'), "00000000000000b1", {}, "POST /orders", 9000, 9040),
-        otlpSpan(traceIdOf(2, 'b'), "00000000000000b2", {}, "GET /orders", 9500, 9510),
+        otlpSpan(traceIdOf(2, 'b'), "00000000000000b2", {}, "GET /orders/{orderId}/line-items", 9500, 9510),
     };
     const QString path = directory.filePath(QStringLiteral("bravo.otlp.json"));
     writeFile(path, otlpFile("bravo", spans));

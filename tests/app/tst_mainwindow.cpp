@@ -270,6 +270,20 @@ private slots:
         QVERIFY(entry);
         QVERIFY2(entry->text().startsWith(QStringLiteral("alpha.otlp.json — 3 trace(s)")),
                  qPrintable(entry->text()));
+        // Another file of the same name: each entry says which folder it is in.
+        QVERIFY(files.mkdir(QStringLiteral("other")));
+        const QString other = test::writeFileB(QDir(files.filePath(QStringLiteral("other"))));
+        const QString sameName = files.filePath(QStringLiteral("other/alpha.otlp.json"));
+        QVERIFY(QFile::rename(other, sameName));
+        QVERIFY(
+            importFile(window.session().workspace(), sameName.toStdString(), ImportOptions{}).succeeded());
+        emit recent->aboutToShow();
+        QCOMPARE(recent->actions().size(), 2);
+        entry = recent->findChild<QAction*>(QStringLiteral("recent-%1").arg(earlier.sourceId)); // a new entry
+        QVERIFY(entry);
+        QVERIFY2(entry->text().startsWith(QStringLiteral("alpha.otlp.json (") + files.path() +
+                                          QStringLiteral(") — ")),
+                 qPrintable(entry->text()));
         entry->trigger();
         window.session().waitForIdle();
         QTRY_VERIFY_WITH_TIMEOUT(window.waterfall()->analysis() != nullptr, 20000);
@@ -279,9 +293,10 @@ private slots:
         QCOMPARE(window.traceList()->table()->currentIndex().row(), 0);
         // From the cache: nothing was imported or parsed again.
         QCOMPARE(imports.count(), 0);
-        QCOMPARE(window.session().workspace().db().queryInt("SELECT count(*) FROM sources"), int64_t(1));
-        QCOMPARE(window.session().workspace().db().queryInt("SELECT imported_at_ms FROM sources"),
-                 importedAt);
+        QCOMPARE(window.session().workspace().db().queryInt("SELECT count(*) FROM sources"), int64_t(2));
+        const std::string importedAtNow =
+            "SELECT imported_at_ms FROM sources WHERE id = " + std::to_string(earlier.sourceId);
+        QCOMPARE(window.session().workspace().db().queryInt(importedAtNow.c_str()), importedAt);
         QVERIFY(window.statusText().contains(QStringLiteral("from the cache")));
         // It is open now, so Open Recent no longer offers it.
         emit recent->aboutToShow();
@@ -351,7 +366,7 @@ private slots:
         QCOMPARE(window.traceList()->countText(), QStringLiteral("2 trace(s)"));
         QCOMPARE(loadedTraceLow(window), uint64_t(0xbbbbbbbbbbbbbb02ull));
         QCOMPARE(cell(table, table->currentIndex().row(), TraceListModel::OperationColumn),
-                 QStringLiteral("GET /orders"));
+                 QStringLiteral("GET /orders/{orderId}/line-items"));
 
         // File → Close File (Ctrl+W) closes the open trace's file: nothing is left.
         QTest::keySequence(&window, QKeySequence::Close);
@@ -412,12 +427,14 @@ private slots:
         firstClickPutsFirst(TraceListModel::ErrorsColumn, QStringLiteral("GET /mid"));     // 2 errors
         firstClickPutsFirst(TraceListModel::OperationColumn, QStringLiteral("GET /long")); // text: A to Z
 
-        // A width the user chose survives more rows arriving.
-        table->setColumnWidth(TraceListModel::OperationColumn, 333);
+        // More rows: a width the user chose stays, the others widen to what the new rows show.
+        table->setColumnWidth(TraceListModel::StartColumn, 333);
         window.openFiles({test::writeFileB(files)});
         window.session().waitForIdle();
         QTRY_COMPARE(table->model()->rowCount(), 5);
-        QCOMPARE(table->columnWidth(TraceListModel::OperationColumn), 333);
+        QCOMPARE(table->columnWidth(TraceListModel::StartColumn), 333);
+        const QString longest = QStringLiteral("GET /orders/{orderId}/line-items");
+        QVERIFY(table->columnWidth(TraceListModel::OperationColumn) > metrics.horizontalAdvance(longest));
     }
 
     // Item 11: the trace list's context menu: copy the trace id, filter by the service.
