@@ -11,6 +11,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
@@ -33,7 +34,7 @@ SpanDetailsView::SpanDetailsView(QWidget* parent)
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.1);
     m_title->setFont(titleFont);
-    m_notes->setStyleSheet(QStringLiteral("color: #9a6700;"));
+    updateNoteColour();
 
     m_attributeTable = makeTable(m_attributes, true);
     m_tabs->addTab(m_attributeTable, tr("Attributes"));
@@ -99,6 +100,22 @@ DetailTable* SpanDetailsView::makeTable(QAbstractItemModel* model, bool sortable
     table->horizontalHeader()->resizeSection(0, 220);
     table->horizontalHeader()->resizeSection(1, 320);
     return table;
+}
+
+void SpanDetailsView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        updateNoteColour();
+    QWidget::changeEvent(event);
+}
+
+void SpanDetailsView::updateNoteColour()
+{
+    // Amber on the window's background, light or dark.
+    QPalette palette = m_notes->palette();
+    const bool dark = this->palette().color(QPalette::Window).lightness() < 128;
+    palette.setColor(QPalette::WindowText, dark ? QColor(0xd29922) : QColor(0x9a6700));
+    m_notes->setPalette(palette);
 }
 
 void SpanDetailsView::activateLink(int row)

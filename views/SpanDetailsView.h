@@ -46,8 +46,12 @@ signals:
     // The user asked to go to a linked span (trace id and span id in hex).
     void linkActivated(QString traceId, QString spanId);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     DetailTable* makeTable(QAbstractItemModel* model, bool sortable);
+    void updateNoteColour();
     void activateLink(int row);
 
     QLabel* m_title;

@@ -44,7 +44,8 @@ TraceListView::TraceListView(QWidget* parent)
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // Not stretched: the trace id would be squeezed whenever the columns overflow the pane.
+    m_table->horizontalHeader()->setStretchLastSection(false);
     connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int column) {
         if (!m_sizingColumns && column >= 0 && size_t(column) < m_userSizedColumns.size())
             m_userSizedColumns[size_t(column)] = true;
@@ -136,18 +137,20 @@ void TraceListView::onModelReset()
 
 void TraceListView::sizeColumnsToContents()
 {
-    // Every column as wide as what it shows (header included) from the first fill on, names
-    // capped so one long operation does not push the rest out of sight. Later fills only widen
-    // (no jumping while sorting or filtering), and a width the user chose is left alone.
+    // Every column as wide as what it shows (header included) from the first fill on, names (from
+    // the files) capped so one long operation does not push the rest out of sight. Later fills
+    // only widen (no jumping while sorting or filtering); a width the user chose is left alone.
     m_sizingColumns = true;
     const int cap = m_table->fontMetrics().averageCharWidth() * 40;
     const QHeaderView* header = m_table->horizontalHeader();
     const QAbstractItemView* view = m_table; // sizeHintForColumn is public here, protected in QTableView
-    for (int column = 0; column + 1 < TraceListModel::ColumnCount; ++column) { // the last one stretches
+    for (int column = 0; column < TraceListModel::ColumnCount; ++column) {
         if (m_userSizedColumns[size_t(column)])
             continue;
-        const int wanted =
-            std::min(cap, std::max(view->sizeHintForColumn(column), header->sectionSizeHint(column)));
+        const bool isName = column == TraceListModel::ServiceColumn ||
+                            column == TraceListModel::OperationColumn || column == TraceListModel::FileColumn;
+        const int content = std::max(view->sizeHintForColumn(column), header->sectionSizeHint(column));
+        const int wanted = isName ? std::min(cap, content) : content;
         if (wanted > m_table->columnWidth(column) || !m_columnsSized)
             m_table->setColumnWidth(column, wanted);
     }

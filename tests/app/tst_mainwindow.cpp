@@ -21,6 +21,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
@@ -402,7 +403,7 @@ private slots:
         openAndWait(window, {test::writeFileA(files)});
         QTableView* table = window.traceList()->table();
         const QFontMetrics metrics = table->fontMetrics();
-        for (int column = 0; column < TraceListModel::TraceIdColumn; ++column) {
+        for (int column = 0; column < TraceListModel::ColumnCount; ++column) {
             for (int row = 0; row < table->model()->rowCount(); ++row) {
                 const QString text = cell(table, row, column);
                 QVERIFY2(table->columnWidth(column) > metrics.horizontalAdvance(text),
@@ -498,6 +499,16 @@ private slots:
             const QImage waterfall = window.waterfall()->viewport()->grab().toImage();
             QCOMPARE(waterfall.pixelColor(waterfall.width() - 3, waterfall.height() - 3),
                      ViewTheme::dark().background);
+            // The details' notes (amber) stay readable on the dark background.
+            const auto amberLabels = [&](const QColor& amber) {
+                int count = 0;
+                for (QLabel* label : window.details()->findChildren<QLabel*>())
+                    count += label->palette().color(QPalette::WindowText) == amber;
+                return count;
+            };
+            QTRY_COMPARE(amberLabels(QColor(0xd29922)), 1);
+            window.action(QStringLiteral("appearance-light"))->trigger();
+            QTRY_COMPARE(amberLabels(QColor(0x9a6700)), 1);
             window.action(QStringLiteral("appearance-system"))->trigger();
             QCOMPARE(QSettings().value(AppearanceSetting::key()).toString(), QStringLiteral("system"));
             QCOMPARE(QApplication::palette().color(QPalette::Window),
