@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "MainWindow.h"
 
+#include "AppearanceSetting.h"
 #include "LimitsDialog.h"
 #include "model/SpanDetails.h"
 #include "model/TextFormat.h"
@@ -14,7 +15,6 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
@@ -28,12 +28,12 @@
 namespace spanscope {
 
 MainWindow::MainWindow(std::unique_ptr<TraceSession> session, QWidget* parent)
-    : QMainWindow(parent), m_session(std::move(session)),
-      m_traceModel(new TraceListModel(m_session->workspace().db(), this)),
-      m_traceList(new TraceListView(m_traceModel, this)), m_panel(new TracePanel(this)),
-      m_details(new SpanDetailsView(this)), m_status(new QLabel(this)), m_progress(new QProgressBar(this)),
-      m_cancel(new QPushButton(tr("Cancel"), this))
+    : QMainWindow(parent), m_session(std::move(session)), m_traceList(new TraceListView(this)),
+      m_panel(new TracePanel(this)), m_details(new SpanDetailsView(this)), m_status(new QLabel(this)),
+      m_progress(new QProgressBar(this)), m_cancel(new QPushButton(tr("Cancel"), this))
 {
+    // The saved appearance, before anything is shown (the command line's --theme may override it).
+    ViewTheme::applyToApplication(AppearanceSetting::load());
     setWindowTitle(tr("Spanscope"));
     resize(1500, 920);
 
@@ -47,7 +47,7 @@ MainWindow::MainWindow(std::unique_ptr<TraceSession> session, QWidget* parent)
     main->addWidget(right);
     main->setStretchFactor(0, 1);
     main->setStretchFactor(1, 3);
-    main->setSizes({380, 1120});
+    main->setSizes({600, 900});
     setCentralWidget(main);
 
     m_status->setTextFormat(Qt::PlainText);
@@ -75,11 +75,10 @@ MainWindow::MainWindow(std::unique_ptr<TraceSession> session, QWidget* parent)
                     m_status->setText(tr("Importing %1: %2…").arg(QFileInfo(path).fileName(), stage));
             });
     connect(m_session.get(), &TraceSession::importFinished, this, &MainWindow::onImportFinished);
-    connect(m_session.get(), &TraceSession::sourcesChanged, this, [this]() {
-        m_traceModel->setSources(m_session->openSources());
-        if (m_traceModel->rowCount() > 0 && m_session->currentTraceRow() == 0)
-            m_traceList->table()->selectRow(0);
-    });
+    connect(m_session.get(), &TraceSession::workspaceChanged, this, &MainWindow::onWorkspaceChanged);
+    connect(m_session.get(), &TraceSession::sourcesChanged, this, &MainWindow::onSourcesChanged);
+    connect(m_session.get(), &TraceSession::sourceOpened, this, &MainWindow::onSourceOpened);
+    connect(m_session.get(), &TraceSession::traceClosed, this, &MainWindow::onTraceClosed);
     connect(m_session.get(), &TraceSession::traceLoaded, this, &MainWindow::onTraceLoaded);
     connect(m_session.get(), &TraceSession::traceLoadFailed, this, [this](const QString& message) {
         m_status->setText(tr("Cannot open the trace: %1").arg(message));
@@ -87,16 +86,18 @@ MainWindow::MainWindow(std::unique_ptr<TraceSession> session, QWidget* parent)
     connect(m_session.get(), &TraceSession::searchFinished, m_panel, &TracePanel::showSearchResult);
     connect(m_panel, &TracePanel::searchRequested, this,
             [this](const SearchQuery& query) { m_session->search(m_analysis, query); });
-    connect(m_traceList, &TraceListView::traceActivated, this, [this](int64_t traceRow) {
-        AnalysisOptions options;
-        options.adjustClockSkew = m_clockSkew->isChecked();
-        m_session->loadTrace(traceRow, options);
-    });
+    connect(m_traceList, &TraceListView::traceActivated, this, &MainWindow::loadTrace);
+    connect(m_traceList, &TraceListView::closeFileRequested, m_session.get(), &TraceSession::closeSource);
     connect(waterfall(), &WaterfallView::spanSelected, this, &MainWindow::onSpanSelected);
     connect(m_details, &SpanDetailsView::linkActivated, this, &MainWindow::followLink);
 
-    m_traceModel->setSources(m_session->openSources());
-    m_status->setText(tr("Open a trace file (OTLP, Jaeger or Zipkin) with File → Open."));
+    onWorkspaceChanged(); // the list's first model, on the session's workspace
+    onSourcesChanged();
+    m_status->setText(
+        m_session->recentSources(1).empty()
+            ? tr("Open a trace file (OTLP, Jaeger or Zipkin) with File → Open.")
+            : tr("Open a trace file (OTLP, Jaeger or Zipkin) with File → Open, or an earlier one "
+                 "with File → Open Recent."));
 }
 
 MainWindow::~MainWindow() = default;
@@ -126,9 +127,17 @@ void MainWindow::createActions()
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
     add(file, QStringLiteral("open"), tr("&Open Trace…"), QKeySequence::Open, [this] { openFileDialog(); });
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     add(file, QStringLiteral("openWorkspace"), tr("Open &Workspace…"), {}, [this] { openWorkspaceDialog(); });
     add(file, QStringLiteral("saveWorkspace"), tr("&Save Workspace As…"), QKeySequence::SaveAs,
         [this] { saveWorkspaceAsDialog(); });
+    file->addSeparator();
+    add(file, QStringLiteral("closeFile"), tr("&Close File"), QKeySequence::Close,
+        [this] { closeCurrentFile(); });
+    add(file, QStringLiteral("closeAllFiles"), tr("Close &All Files"), {},
+        [this] { m_session->closeAllSources(); });
     file->addSeparator();
     add(file, QStringLiteral("importLimits"), tr("Import &Limits…"), {}, [this] {
         LimitsDialog dialog(this);
@@ -193,17 +202,11 @@ void MainWindow::createActions()
     QMenu* services = viewMenu->addMenu(tr("&Services"));
     services->setObjectName(QStringLiteral("serviceMenu"));
     new ServiceFilterMenu(services, view, this);
+    viewMenu->addSeparator();
+    createAppearanceMenu(viewMenu);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     add(help, QStringLiteral("about"), tr("&About Spanscope"), {}, [this] { showAbout(); });
-}
-
-void MainWindow::openFiles(const QStringList& paths)
-{
-    // Settings are read here, on the UI thread, and travel with the job (docs/ARCHITECTURE.md,
-    // "Conventions").
-    if (!paths.isEmpty())
-        m_session->importFiles(paths, true, LimitsDialog::load());
 }
 
 QString MainWindow::statusText() const
@@ -211,57 +214,16 @@ QString MainWindow::statusText() const
     return m_status->text();
 }
 
-void MainWindow::openFileDialog()
-{
-    const QStringList paths = QFileDialog::getOpenFileNames(
-        this, tr("Open Trace Files"), QString(),
-        tr("Trace files (*.json *.jsonl *.ndjson *.pb *.binpb *.proto *.gz *.zst);;All files (*)"));
-    openFiles(paths);
-}
-
-void MainWindow::openWorkspaceDialog()
-{
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Workspace"), QString(), tr("Spanscope workspaces (*.spanscope);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    auto workspace = Workspace::open(path.toStdString(), Workspace::OpenMode::ExistingOnly);
-    if (!workspace) {
-        showError(tr("Cannot open the workspace"), QString::fromStdString(workspace.error()));
-        return;
-    }
-    m_panel->setTrace(nullptr, {});
-    m_analysis.reset();
-    m_details->clear();
-    m_traceModel = new TraceListModel((*workspace)->db(), this); // the old model points at the old connection
-    m_session->setWorkspace(std::move(*workspace));
-    m_traceList->table()->setModel(m_traceModel);
-    m_traceModel->setSources(m_session->openSources());
-}
-
-void MainWindow::saveWorkspaceAsDialog()
-{
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Workspace As"), QString(),
-                                                tr("Spanscope workspaces (*.spanscope)"));
-    if (path.isEmpty())
-        return;
-    if (!path.endsWith(QLatin1String(".spanscope")))
-        path += QLatin1String(".spanscope");
-    if (QFileInfo::exists(path) && !QFile::remove(path)) {
-        m_status->setText(tr("Cannot replace %1").arg(path));
-        return;
-    }
-    // What the window shows goes into the file, not the rest of the shared cache.
-    const auto saved = m_session->workspace().saveAs(path.toStdString(), m_session->openSources());
-    m_status->setText(saved ? tr("Workspace saved to %1").arg(path)
-                            : tr("Cannot save the workspace: %1").arg(QString::fromStdString(saved.error())));
-}
-
 void MainWindow::onImportFinished(const ImportOutcome& outcome)
 {
     m_progress->hide();
     m_cancel->hide();
     const QString name = QFileInfo(QString::fromStdString(outcome.path)).fileName();
+    if (!outcome.succeeded() && !m_session->hasPendingImports() && m_selectNextOpened) {
+        // No file of the batch opened: nothing new to select, the list keeps its own choice.
+        m_selectNextOpened = false;
+        onSourcesChanged();
+    }
     switch (outcome.status) {
     case ImportOutcome::Status::Cancelled:
         m_status->setText(tr("Import cancelled; nothing was kept."));
@@ -343,12 +305,17 @@ void MainWindow::followLink(const QString& traceId, const QString& spanId)
         return;
     }
     m_selectAfterLoad = *span;
-    m_traceList->selectTrace(row);
-    if (m_session->currentTraceRow() != row) {
-        AnalysisOptions options;
-        options.adjustClockSkew = m_clockSkew->isChecked();
-        m_session->loadTrace(row, options);
-    }
+    m_traceList->selectTrace(row); // opens it, unless the filter hides it from the list
+    if (m_session->currentTraceRow() != row)
+        loadTrace(row);
+}
+
+void MainWindow::loadTrace(int64_t traceRow)
+{
+    AnalysisOptions options;
+    options.adjustClockSkew = m_clockSkew->isChecked();
+    m_session->loadTrace(traceRow, options);
+    updateFileActions();
 }
 
 void MainWindow::reloadWithOptions()
@@ -358,9 +325,7 @@ void MainWindow::reloadWithOptions()
     const uint32_t selected = waterfall()->selectedSpan();
     if (m_analysis && selected < m_analysis->data.size())
         m_selectAfterLoad = m_analysis->data.spanId[selected];
-    AnalysisOptions options;
-    options.adjustClockSkew = m_clockSkew->isChecked();
-    m_session->loadTrace(m_session->currentTraceRow(), options);
+    loadTrace(m_session->currentTraceRow());
 }
 
 void MainWindow::showError(const QString& title, const QString& message)
@@ -371,6 +336,34 @@ void MainWindow::showError(const QString& title, const QString& message)
     box->setTextFormat(Qt::PlainText);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
+}
+
+void MainWindow::createAppearanceMenu(QMenu* viewMenu)
+{
+    QMenu* menu = viewMenu->addMenu(tr("&Appearance"));
+    menu->setObjectName(QStringLiteral("appearanceMenu"));
+    auto* group = new QActionGroup(this);
+    const std::optional<Appearance> saved = AppearanceSetting::load();
+    const std::pair<std::optional<Appearance>, QString> choices[] = {{std::nullopt, tr("Follow &System")},
+                                                                     {Appearance::Light, tr("&Light")},
+                                                                     {Appearance::Dark, tr("&Dark")}};
+    for (const auto& [appearance, text] : choices) {
+        QAction* choice = menu->addAction(text);
+        choice->setObjectName(QStringLiteral("appearance-") + AppearanceSetting::name(appearance));
+        choice->setCheckable(true);
+        choice->setChecked(appearance == saved);
+        group->addAction(choice);
+        connect(choice, &QAction::triggered, this,
+                [this, appearance = appearance] { setAppearance(appearance); });
+    }
+}
+
+void MainWindow::setAppearance(std::optional<Appearance> appearance)
+{
+    AppearanceSetting::save(appearance);
+    ViewTheme::applyToApplication(appearance);
+    if (QAction* choice = action(QStringLiteral("appearance-") + AppearanceSetting::name(appearance)))
+        choice->setChecked(true);
 }
 
 void MainWindow::showAbout()

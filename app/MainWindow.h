@@ -4,9 +4,12 @@
 #include "TraceSession.h"
 #include "importers/ImportRunner.h"
 #include "layout/TraceAnalysis.h"
+#include "views/ViewTheme.h"
 
 #include <QMainWindow>
+#include <functional>
 #include <memory>
+#include <optional>
 
 class QAction;
 class QActionGroup;
@@ -18,7 +21,6 @@ class QPushButton;
 namespace spanscope {
 
 class SpanDetailsView;
-class TraceListModel;
 class TraceListView;
 class TracePanel;
 class WaterfallView;
@@ -30,10 +32,26 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
+    // Where the file menu asks for paths: the platform's file dialogs, or a test's answers.
+    struct FileDialogs
+    {
+        std::function<QStringList(QWidget* parent)> openTraces;
+        std::function<QString(QWidget* parent)> openWorkspace;
+        std::function<QString(QWidget* parent)> saveWorkspace;
+        static FileDialogs native();
+    };
+
     explicit MainWindow(std::unique_ptr<TraceSession> session, QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    void setFileDialogs(FileDialogs dialogs) { m_dialogs = std::move(dialogs); }
+    // What the file menu does once it has its paths.
     void openFiles(const QStringList& paths);
+    bool openWorkspace(const QString& path);
+    bool saveWorkspaceAs(const QString& path);
+    // Closes the file the open trace comes from (File → Close File).
+    void closeCurrentFile();
+    void setAppearance(std::optional<Appearance> appearance);
     TraceSession& session() { return *m_session; }
     TraceListView* traceList() const { return m_traceList; }
     TracePanel* tracePanel() const { return m_panel; }
@@ -41,12 +59,22 @@ public:
     SpanDetailsView* details() const { return m_details; }
     QString statusText() const;
     QAction* action(const QString& objectName) const;
+    QMenu* recentMenu() const { return m_recentMenu; }
 
 private:
     void createActions();
+    void createAppearanceMenu(QMenu* viewMenu);
     void openFileDialog();
     void openWorkspaceDialog();
     void saveWorkspaceAsDialog();
+    void rebuildRecentMenu();
+    void reopenRecent(int64_t sourceId);
+    void onWorkspaceChanged();
+    void onSourcesChanged();
+    void onSourceOpened(int64_t sourceId);
+    void onTraceClosed();
+    void updateFileActions();
+    void loadTrace(int64_t traceRow);
     void onImportFinished(const ImportOutcome& outcome);
     void onTraceLoaded(const LoadedTrace& trace);
     void onSpanSelected(uint32_t span);
@@ -56,16 +84,18 @@ private:
     void showError(const QString& title, const QString& message);
 
     std::unique_ptr<TraceSession> m_session;
-    TraceListModel* m_traceModel;
+    FileDialogs m_dialogs = FileDialogs::native();
     TraceListView* m_traceList;
     TracePanel* m_panel;
     SpanDetailsView* m_details;
     QLabel* m_status;
     QProgressBar* m_progress;
     QPushButton* m_cancel;
+    QMenu* m_recentMenu = nullptr;
     QAction* m_clockSkew = nullptr;
     std::shared_ptr<const TraceAnalysis> m_analysis;
-    uint64_t m_selectAfterLoad = 0; // span id to select when the next trace arrives (links, reloads)
+    uint64_t m_selectAfterLoad = 0;  // span id to select when the next trace arrives (links, reloads)
+    bool m_selectNextOpened = false; // the next file opened gets its first trace selected
 };
 
 } // namespace spanscope

@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QThread>
+#include <algorithm>
+#include <utility>
 
 namespace spanscope {
 
@@ -30,12 +32,85 @@ void TraceSession::setWorkspace(std::unique_ptr<Workspace> workspace)
     m_searchJobs.waitForDone();
     m_pendingImports.clear();
     m_importing = false;
-    m_workspace = std::move(workspace);
+    m_currentTrace = 0;
+    // The old workspace lives until the listeners have let go of everything that reads through
+    // its connection (the trace list's model).
+    std::unique_ptr<Workspace> old = std::exchange(m_workspace, std::move(workspace));
     m_openSources.clear();
     auto sources = m_workspace->db().prepare("SELECT id FROM sources ORDER BY id");
     while (sources.step())
         m_openSources.push_back(sources.columnInt(0));
+    emit workspaceChanged();
+    old.reset();
     emit sourcesChanged();
+}
+
+bool TraceSession::isSharedCache() const
+{
+    return m_workspace->path() == Workspace::defaultCachePath();
+}
+
+int64_t TraceSession::sourceOfTrace(int64_t traceRow) const
+{
+    auto query = m_workspace->db().prepare("SELECT source FROM traces WHERE id = ?1");
+    query.bind(1, traceRow);
+    return query.step() ? query.columnInt(0) : 0;
+}
+
+void TraceSession::closeSource(int64_t sourceId)
+{
+    const auto open = std::find(m_openSources.begin(), m_openSources.end(), sourceId);
+    if (open == m_openSources.end())
+        return;
+    const bool closesCurrent = m_currentTrace != 0 && sourceOfTrace(m_currentTrace) == sourceId;
+    m_openSources.erase(open);
+    if (closesCurrent) {
+        m_loadJobs.cancel();
+        m_searchJobs.cancel();
+        m_currentTrace = 0;
+        emit traceClosed();
+    }
+    emit sourcesChanged();
+}
+
+void TraceSession::closeAllSources()
+{
+    if (m_openSources.empty())
+        return;
+    m_openSources.clear();
+    if (m_currentTrace != 0) {
+        m_loadJobs.cancel();
+        m_searchJobs.cancel();
+        m_currentTrace = 0;
+        emit traceClosed();
+    }
+    emit sourcesChanged();
+}
+
+std::vector<SourceInfo> TraceSession::recentSources(size_t limit) const
+{
+    try {
+        return SourceListReader(m_workspace->db()).recent(limit, m_openSources);
+    } catch (const sql::Error&) {
+        return {};
+    }
+}
+
+bool TraceSession::reopenSource(int64_t sourceId)
+{
+    try {
+        if (!SourceListReader(m_workspace->db()).find(sourceId))
+            return false;
+        m_workspace->touchSource(sourceId); // recently used: the cache keeps it longer
+    } catch (const sql::Error&) {
+        return false;
+    }
+    if (std::find(m_openSources.begin(), m_openSources.end(), sourceId) == m_openSources.end()) {
+        m_openSources.push_back(sourceId);
+        emit sourcesChanged();
+    }
+    emit sourceOpened(sourceId);
+    return true;
 }
 
 void TraceSession::importFiles(const QStringList& paths, bool reuseCache, const ImportLimits& limits)
@@ -104,8 +179,10 @@ void TraceSession::startNextImport()
             return importFile(**workspace, path.toStdString(), options, progress, &cancel);
         },
         [this](ImportOutcome outcome) {
+            bool added = false;
             if (outcome.succeeded() && std::find(m_openSources.begin(), m_openSources.end(),
                                                  outcome.sourceId) == m_openSources.end()) {
+                added = true;
                 m_openSources.push_back(outcome.sourceId);
                 // A re-import of a changed file replaced older sources of the same path.
                 std::vector<int64_t> alive;
@@ -117,11 +194,17 @@ void TraceSession::startNextImport()
                     exists.reset();
                 }
                 m_openSources = std::move(alive);
+                if (m_currentTrace != 0 && sourceOfTrace(m_currentTrace) == 0) {
+                    m_currentTrace = 0; // its file was imported again: the old rows are gone
+                    emit traceClosed();
+                }
             }
             m_importing = false;
             emit importFinished(outcome);
-            if (outcome.succeeded())
+            if (added)
                 emit sourcesChanged();
+            if (outcome.succeeded())
+                emit sourceOpened(outcome.sourceId);
             if (outcome.status == ImportOutcome::Status::Imported)
                 checkpointInBackground();
             startNextImport();

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "AttributeValue.h"
+#include "DetailRoles.h"
+
 #include <QAbstractTableModel>
 #include <string>
 #include <vector>
@@ -8,8 +11,9 @@
 namespace spanscope {
 
 // The attributes of a span, resource, scope, event or link: key, value and type, one row each.
-// Values are typed; DisplayRole shows them as safe single-line text, FullTextRole gives the whole
-// value for copying, SortRole numbers for numeric values.
+// Values are typed; DisplayRole shows them as safe single-line text, the tooltip in lines,
+// FullTextRole gives the whole value for copying, SortRole numbers for numeric values. compare()
+// is the order the tables sort in (AttributeSortProxy).
 class AttributeModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -24,7 +28,7 @@ public:
     };
     enum Role
     {
-        FullTextRole = Qt::UserRole + 1,
+        FullTextRole = DetailRole::FullText,
         SortRole
     };
 
@@ -34,6 +38,12 @@ public:
     // put first as plain strings.
     void setAttributes(std::string_view blob, std::vector<std::pair<QString, QString>> leadingRows = {});
     void clear();
+
+    // Sort order of two rows by a column (<0, 0, >0). Values: numbers first, in numeric order (ints
+    // and doubles together, exactly), then text (case-insensitive), then booleans (false first),
+    // then bytes, arrays and maps by their text, then empty values. Keys and types: text, then the
+    // value.
+    int compare(int leftRow, int rightRow, int column) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -46,9 +56,12 @@ private:
         QString key;
         QString value;
         QString type;
-        double number = 0;
+        ValueType valueType = ValueType::String; // leading rows are text
+        int64_t intValue = 0;
+        double number = 0; // Int and Double: the value; Bool: 0 or 1
         bool numeric = false;
     };
+    static int compareValues(const Row& left, const Row& right);
     std::vector<Row> m_rows;
 };
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "EventModel.h"
 
-#include "AttributeCodec.h"
+#include "AttributeText.h"
 #include "TextFormat.h"
 
 namespace spanscope {
@@ -43,35 +43,38 @@ QVariant EventModel::data(const QModelIndex& index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const SpanEvent& event = m_events[size_t(index.row())];
-    if (role == TimeNsRole)
+    switch (role) {
+    case TimeNsRole:
         return qint64(event.timeNs);
-    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+    case DetailRole::RowKey:
+        return QString::fromStdString(event.name);
+    case DetailRole::RowValue:
+        return QString::fromStdString(attributesAsLines(event.attributes));
+    case DetailRole::FullText:
+        if (index.column() == NameColumn)
+            return QString::fromStdString(event.name);
+        if (index.column() == AttributesColumn)
+            return QString::fromStdString(attributesAsLines(event.attributes));
+        return data(index, Qt::DisplayRole);
+    case Qt::ToolTipRole:
+        if (index.column() == AttributesColumn)
+            return TextFormat::toolTip(
+                TextFormat::untrustedLines(attributesAsLines(event.attributes, 4000), 4000, 40));
+        if (index.column() == NameColumn && event.name.size() > 60)
+            return TextFormat::toolTip(TextFormat::untrustedLines(event.name, 4000, 40));
         return {};
-    if (role == Qt::ToolTipRole && index.column() != AttributesColumn)
+    case Qt::DisplayRole:
+        break;
+    default:
         return {};
+    }
     switch (index.column()) {
     case TimeColumn:
         return TextFormat::duration(event.timeNs - m_spanStart);
     case NameColumn:
         return TextFormat::untrusted(event.name, 300);
-    case AttributesColumn: {
-        std::string text;
-        AttributeReader reader(event.attributes);
-        std::string_view key;
-        ValueView value;
-        while (reader.next(key, value)) {
-            if (!text.empty())
-                text += ", ";
-            text.append(key);
-            text += '=';
-            text += valueToDisplayText(value);
-            if (text.size() > 4000)
-                break;
-        }
-        if (role == Qt::ToolTipRole)
-            return TextFormat::toolTip(TextFormat::untrusted(text, 4000));
-        return TextFormat::untrusted(text, 500);
-    }
+    case AttributesColumn:
+        return TextFormat::untrusted(attributesAsLine(event.attributes), 500);
     }
     return {};
 }

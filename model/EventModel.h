@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "DetailRoles.h"
 #include "SpanDetails.h"
 
 #include <QAbstractTableModel>
@@ -8,7 +9,8 @@
 namespace spanscope {
 
 // A span's events (OTLP events, Jaeger logs, Zipkin annotations): time from the span's start,
-// name, and the attributes in one line.
+// name, and the attributes in one line (in the tooltip and FullText one per line, whole). For the
+// details' context menu the row's key is the event's name and its value the attributes.
 class EventModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -23,7 +25,7 @@ public:
     };
     enum Role
     {
-        TimeNsRole = Qt::UserRole + 1
+        TimeNsRole = Qt::UserRole + 16 // clear of DetailRole
     };
 
     explicit EventModel(QObject* parent = nullptr);

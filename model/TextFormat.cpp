@@ -49,6 +49,28 @@ QString TextFormat::timestamp(int64_t unixNs)
     return time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
 }
 
+namespace {
+
+bool isDirectionOverride(char16_t u)
+{
+    return (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069) || u == 0x200E || u == 0x200F ||
+           u == 0x061C;
+}
+
+// One character of untrusted text, made safe: control characters become their Unicode pictures
+// (␀ ␊ ␛ ...), bidirectional overrides U+FFFD since they would reorder what follows them.
+QChar safeCharacter(QChar c)
+{
+    const char16_t u = c.unicode();
+    if (u < 0x20 || u == 0x7F)
+        return QChar(0x2400 + (u == 0x7F ? 0x21 : u));
+    if (isDirectionOverride(u))
+        return QChar(0xFFFD);
+    return c;
+}
+
+} // namespace
+
 QString TextFormat::untrusted(std::string_view utf8, int maxLength)
 {
     QString text = QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
@@ -59,14 +81,37 @@ QString TextFormat::untrusted(std::string_view utf8, int maxLength)
             out += QChar(0x2026);
             break;
         }
-        const char16_t u = c.unicode();
-        if (u < 0x20 || u == 0x7F) {
-            out += QChar(0x2400 + (u == 0x7F ? 0x21 : u)); // Unicode control pictures: ␀ ␊ ␛ ...
-        } else if ((u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069) || u == 0x200E ||
-                   u == 0x200F || u == 0x061C) {
-            out += QChar(0xFFFD); // bidirectional overrides would reorder what follows them
+        out += safeCharacter(c);
+    }
+    return out;
+}
+
+QString TextFormat::untrustedLines(std::string_view utf8, int maxLength, int maxLines)
+{
+    const QString text = QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
+    QString out;
+    out.reserve(maxLength < 0 ? text.size() : std::min<qsizetype>(text.size(), maxLength + 2));
+    int lines = 1;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t u = text[i].unicode();
+        const bool lineBreak = u == u'\n' || u == u'\r';
+        if (lineBreak && u == u'\r' && i + 1 < text.size() && text[i + 1] == QLatin1Char('\n'))
+            ++i; // CR LF is one line break
+        const bool tooLong = maxLength >= 0 && out.size() >= maxLength;
+        const bool tooManyLines = lineBreak && maxLines >= 0 && lines >= maxLines;
+        if (tooLong || tooManyLines) {
+            if (!out.endsWith(QLatin1Char('\n')))
+                out += QLatin1Char('\n');
+            out += QChar(0x2026);
+            break;
+        }
+        if (lineBreak) {
+            out += QLatin1Char('\n');
+            ++lines;
+        } else if (u == u'\t') {
+            out += QLatin1Char('\t');
         } else {
-            out += c;
+            out += safeCharacter(text[i]);
         }
     }
     return out;

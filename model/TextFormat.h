@@ -25,6 +25,11 @@ public:
     // characters become visible placeholders, direction overrides are neutralised, and very long
     // text is cut with an ellipsis (docs/LIMITS.md, "Text in the user interface").
     static QString untrusted(std::string_view utf8, int maxLength = 512);
+    // The same for text read in several lines (tooltips, the full-value viewer): line feeds and
+    // tabs are kept (a CR LF or a lone CR becomes a line feed), every other control character
+    // becomes its picture. Cut after maxLength characters or maxLines lines (-1: no limit), with an
+    // ellipsis on a line of its own.
+    static QString untrustedLines(std::string_view utf8, int maxLength = 4000, int maxLines = -1);
     static QString serviceOrUnknown(std::string_view service);
     // Tooltips are rich text whenever the text looks like markup, so untrusted text goes into them
     // escaped: what the file says is shown literally, line breaks kept.

@@ -3,11 +3,12 @@
 
 #include "TextFormat.h"
 
+#include <QFileInfo>
+#include <algorithm>
+
 namespace spanscope {
 
-namespace {
-
-TraceQuery::SortKey sortKeyFor(int column)
+TraceQuery::SortKey TraceListModel::sortKey(int column)
 {
     switch (column) {
     case TraceListModel::ServiceColumn:
@@ -24,12 +25,12 @@ TraceQuery::SortKey sortKeyFor(int column)
         return TraceQuery::SortKey::Errors;
     case TraceListModel::TraceIdColumn:
         return TraceQuery::SortKey::TraceId;
+    case TraceListModel::FileColumn:
+        return TraceQuery::SortKey::File;
     default:
         return TraceQuery::SortKey::Start;
     }
 }
-
-} // namespace
 
 TraceListModel::TraceListModel(sql::Database& db, QObject* parent) : QAbstractTableModel(parent), m_db(db) {}
 
@@ -51,19 +52,29 @@ void TraceListModel::setErrorsOnly(bool errorsOnly)
     refresh();
 }
 
+void TraceListModel::setQuery(const TraceQuery& query)
+{
+    m_query = query;
+    refresh();
+}
+
 void TraceListModel::refresh()
 {
     beginResetModel();
-    TraceListReader reader(m_db);
-    TraceQuery page = m_query;
-    page.limit = kPageSize;
-    page.offset = 0;
-    try {
-        m_rows = reader.list(page);
-        m_total = reader.count(m_query);
-    } catch (const sql::Error&) {
-        m_rows.clear();
-        m_total = 0;
+    m_rows.clear();
+    m_total = 0;
+    if (!m_query.sources.empty()) {
+        TraceListReader reader(m_db);
+        TraceQuery page = m_query;
+        page.limit = kPageSize;
+        page.offset = 0;
+        try {
+            m_rows = reader.list(page);
+            m_total = reader.count(m_query);
+        } catch (const sql::Error&) {
+            m_rows.clear();
+            m_total = 0;
+        }
     }
     endResetModel();
 }
@@ -80,6 +91,53 @@ int TraceListModel::rowOfTrace(int64_t traceRow) const
             return int(i);
     }
     return -1;
+}
+
+int TraceListModel::fetchRowOfTrace(int64_t traceRow)
+{
+    if (const int row = rowOfTrace(traceRow); row >= 0 || m_query.sources.empty())
+        return row;
+    int64_t position = -1;
+    std::vector<TraceSummary> more;
+    try {
+        TraceListReader reader(m_db);
+        position = reader.position(m_query, traceRow);
+        if (position < int64_t(m_rows.size()))
+            return -1; // not listed (or listed before, which rowOfTrace would have found)
+        TraceQuery upTo = m_query;
+        upTo.offset = int64_t(m_rows.size());
+        upTo.limit = position - upTo.offset + kPageSize; // the pages up to it, and one after
+        more = reader.list(upTo);
+    } catch (const sql::Error&) {
+        return -1;
+    }
+    append(std::move(more));
+    return rowOfTrace(traceRow);
+}
+
+int64_t TraceListModel::firstTraceOf(int64_t sourceId)
+{
+    const auto& sources = m_query.sources;
+    if (std::find(sources.begin(), sources.end(), sourceId) == sources.end())
+        return 0; // not a file this list shows
+    try {
+        return TraceListReader(m_db).firstTraceOf(m_query, sourceId);
+    } catch (const sql::Error&) {
+        return 0;
+    }
+}
+
+Qt::SortOrder TraceListModel::initialSortOrder(int column)
+{
+    switch (column) {
+    case DurationColumn:
+    case SpansColumn:
+    case ServicesColumn:
+    case ErrorsColumn:
+        return Qt::DescendingOrder; // the slowest, largest, most failing first
+    default:
+        return Qt::AscendingOrder;
+    }
 }
 
 int TraceListModel::rowCount(const QModelIndex& parent) const
@@ -101,6 +159,8 @@ QVariant TraceListModel::data(const QModelIndex& index, int role) const
         return qint64(trace.traceRow);
     if (role == IncompleteRole)
         return trace.isIncomplete();
+    if (role == SourceRole)
+        return qint64(trace.sourceId);
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case StartColumn:
@@ -117,10 +177,15 @@ QVariant TraceListModel::data(const QModelIndex& index, int role) const
             return qint64(trace.serviceCount);
         case ErrorsColumn:
             return qint64(trace.errorCount);
+        case FileColumn:
+            return TextFormat::untrusted(
+                QFileInfo(QString::fromStdString(trace.sourcePath)).fileName().toStdString());
         case TraceIdColumn:
             return QString::fromStdString(toHex128(trace.traceId));
         }
     }
+    if (role == Qt::ToolTipRole && index.column() == FileColumn)
+        return TextFormat::toolTip(TextFormat::untrusted(trace.sourcePath, 4000));
     if (role == Qt::ToolTipRole && trace.isIncomplete())
         return tr("Incomplete trace: %n span(s) have missing parents", nullptr, int(trace.orphanCount));
     if (role == Qt::TextAlignmentRole && index.column() >= DurationColumn && index.column() <= ErrorsColumn)
@@ -140,7 +205,11 @@ QVariant TraceListModel::data(const QModelIndex& index, int role) const
 
 QVariant TraceListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::InitialSortOrderRole) // what QHeaderView's first click on a section sorts by
+        return int(initialSortOrder(section));
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case StartColumn:
@@ -157,6 +226,8 @@ QVariant TraceListModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Services");
     case ErrorsColumn:
         return tr("Errors");
+    case FileColumn:
+        return tr("File");
     case TraceIdColumn:
         return tr("Trace ID");
     }
@@ -165,7 +236,7 @@ QVariant TraceListModel::headerData(int section, Qt::Orientation orientation, in
 
 void TraceListModel::sort(int column, Qt::SortOrder order)
 {
-    m_query.sort = sortKeyFor(column);
+    m_query.sort = sortKey(column);
     m_query.descending = order == Qt::DescendingOrder;
     refresh();
 }
@@ -188,8 +259,13 @@ void TraceListModel::fetchMore(const QModelIndex& parent)
     } catch (const sql::Error&) {
         return;
     }
+    append(std::move(more));
+}
+
+void TraceListModel::append(std::vector<TraceSummary> more)
+{
     if (more.empty()) {
-        m_total = int64_t(m_rows.size());
+        m_total = int64_t(m_rows.size()); // the workspace changed under us: no more to fetch
         return;
     }
     beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + more.size()) - 1);

@@ -24,6 +24,8 @@ const char* orderColumn(TraceQuery::SortKey key)
         return "rn.text COLLATE NOCASE";
     case TraceQuery::SortKey::TraceId:
         return "t.trace_hi, t.trace_lo";
+    case TraceQuery::SortKey::File:
+        return "src.path";
     }
     return "t.start_ns";
 }
@@ -40,7 +42,25 @@ std::string escapeLike(const std::string& text)
 }
 
 constexpr const char* kFrom = " FROM traces t LEFT JOIN strings rs ON rs.id = t.root_service "
-                              "LEFT JOIN strings rn ON rn.id = t.root_name ";
+                              "LEFT JOIN strings rn ON rn.id = t.root_name "
+                              "LEFT JOIN sources src ON src.id = t.source ";
+
+// The one ORDER BY of every query, so list() and position() agree: the key, then the row id.
+std::string orderBy(const TraceQuery& query)
+{
+    std::string order = orderColumn(query.sort);
+    if (query.descending) {
+        // Every column of a composite key descends, not only the last one.
+        std::string descending;
+        size_t from = 0;
+        for (size_t comma = order.find(','); comma != std::string::npos; comma = order.find(',', from)) {
+            descending += order.substr(from, comma - from) + " DESC,";
+            from = comma + 1;
+        }
+        order = descending + order.substr(from) + " DESC";
+    }
+    return " ORDER BY " + order + ", t.id";
+}
 
 } // namespace
 
@@ -64,7 +84,7 @@ std::string TraceListReader::whereClause(const TraceQuery& query) const
     return where;
 }
 
-void TraceListReader::bindWhere(sql::Statement& statement, const TraceQuery& query) const
+int TraceListReader::bindWhere(sql::Statement& statement, const TraceQuery& query) const
 {
     int index = 1;
     for (int64_t source : query.sources)
@@ -74,21 +94,19 @@ void TraceListReader::bindWhere(sql::Statement& statement, const TraceQuery& que
         statement.bindText(index++, "%" + escaped + "%");
         statement.bindText(index++, escaped + "%");
     }
+    return index;
 }
 
 std::vector<TraceSummary> TraceListReader::list(const TraceQuery& query)
 {
     std::string sql = "SELECT t.id, t.source, t.trace_hi, t.trace_lo, t.start_ns, t.end_ns, t.span_count, "
-                      "t.service_count, t.error_count, t.orphan_count, rs.text, rn.text";
+                      "t.service_count, t.error_count, t.orphan_count, rs.text, rn.text, src.path";
     sql += kFrom;
     sql += whereClause(query);
-    sql += " ORDER BY ";
-    sql += orderColumn(query.sort);
-    sql += query.descending ? " DESC" : " ASC";
-    sql += ", t.id LIMIT ? OFFSET ?";
+    sql += orderBy(query);
+    sql += " LIMIT ? OFFSET ?";
     auto statement = m_db.prepare(sql);
-    bindWhere(statement, query);
-    const int next = int(query.sources.size()) + (query.filter.empty() ? 0 : 2) + 1;
+    const int next = bindWhere(statement, query);
     statement.bind(next, query.limit).bind(next + 1, query.offset);
 
     std::vector<TraceSummary> traces;
@@ -105,6 +123,7 @@ std::vector<TraceSummary> TraceListReader::list(const TraceQuery& query)
         summary.orphanCount = statement.columnInt(9);
         summary.rootService = std::string(statement.columnText(10));
         summary.rootName = std::string(statement.columnText(11));
+        summary.sourcePath = std::string(statement.columnText(12));
         traces.push_back(std::move(summary));
     }
     return traces;
@@ -118,6 +137,31 @@ int64_t TraceListReader::count(const TraceQuery& query)
     auto statement = m_db.prepare(sql);
     bindWhere(statement, query);
     return statement.step() ? statement.columnInt(0) : 0;
+}
+
+int64_t TraceListReader::position(const TraceQuery& query, int64_t traceRow)
+{
+    // One sort in SQL (a window function over the same ORDER BY as list()), not a page at a time.
+    std::string sql = "SELECT position FROM (SELECT t.id AS id, row_number() OVER (";
+    sql += orderBy(query);
+    sql += ") - 1 AS position";
+    sql += kFrom;
+    sql += whereClause(query);
+    sql += ") WHERE id = ?";
+    auto statement = m_db.prepare(sql);
+    const int next = bindWhere(statement, query);
+    statement.bind(next, traceRow);
+    return statement.step() ? statement.columnInt(0) : -1;
+}
+
+int64_t TraceListReader::firstTraceOf(const TraceQuery& query, int64_t sourceId)
+{
+    TraceQuery ofSource = query;
+    ofSource.sources = {sourceId};
+    ofSource.limit = 1;
+    ofSource.offset = 0;
+    const auto first = list(ofSource);
+    return first.empty() ? 0 : first.front().traceRow;
 }
 
 } // namespace spanscope

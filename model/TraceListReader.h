@@ -24,6 +24,7 @@ struct TraceSummary
     int64_t orphanCount = 0; // spans whose parent is missing; > 0 means the trace is incomplete
     std::string rootService;
     std::string rootName;
+    std::string sourcePath; // the file the trace was imported from
 
     int64_t durationNs() const { return endNs - startNs; }
     bool isIncomplete() const { return orphanCount > 0; }
@@ -40,7 +41,8 @@ struct TraceQuery
         Services,
         RootService,
         RootName,
-        TraceId
+        TraceId,
+        File
     };
 
     std::vector<int64_t> sources; // empty: every source in the workspace
@@ -63,10 +65,17 @@ public:
 
     std::vector<TraceSummary> list(const TraceQuery& query);
     int64_t count(const TraceQuery& query);
+    // Where the trace stands in the query's order (0 = first; limit and offset ignored), or -1
+    // when the query does not list it: so a list paged from the top can reach it in one read.
+    int64_t position(const TraceQuery& query, int64_t traceRow);
+    // The first trace of one source in the query's order (filters and sort kept), or 0 if the
+    // query lists none of its traces.
+    int64_t firstTraceOf(const TraceQuery& query, int64_t sourceId);
 
 private:
     std::string whereClause(const TraceQuery& query) const;
-    void bindWhere(sql::Statement& statement, const TraceQuery& query) const;
+    // Binds the WHERE clause's parameters; returns the next free parameter index.
+    int bindWhere(sql::Statement& statement, const TraceQuery& query) const;
 
     sql::Database& m_db;
 };

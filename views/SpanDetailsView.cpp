@@ -1,19 +1,21 @@
 // SPDX-License-Identifier: MIT
 #include "SpanDetailsView.h"
 
+#include "DetailTable.h"
 #include "layout/TraceAnalysis.h"
 #include "model/AttributeModel.h"
+#include "model/AttributeSortProxy.h"
 #include "model/EventModel.h"
+#include "model/LinkModel.h"
 #include "model/TextFormat.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QEvent>
 #include <QHeaderView>
-#include <QKeyEvent>
 #include <QLabel>
-#include <QSortFilterProxyModel>
+#include <QMenu>
 #include <QTabWidget>
-#include <QTableView>
 #include <QVBoxLayout>
 
 namespace spanscope {
@@ -21,7 +23,7 @@ namespace spanscope {
 SpanDetailsView::SpanDetailsView(QWidget* parent)
     : QWidget(parent), m_title(new QLabel(this)), m_summary(new QLabel(this)), m_notes(new QLabel(this)),
       m_tabs(new QTabWidget(this)), m_attributes(new AttributeModel(this)),
-      m_resource(new AttributeModel(this)), m_links(new AttributeModel(this)), m_events(new EventModel(this))
+      m_resource(new AttributeModel(this)), m_links(new LinkModel(this)), m_events(new EventModel(this))
 {
     for (QLabel* label : {m_title, m_summary, m_notes}) {
         label->setTextFormat(Qt::PlainText); // span names come from files: never rich text
@@ -32,21 +34,47 @@ SpanDetailsView::SpanDetailsView(QWidget* parent)
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.1);
     m_title->setFont(titleFont);
-    m_notes->setStyleSheet(QStringLiteral("color: #9a6700;"));
+    updateNoteColour();
 
-    m_tabs->addTab(makeTable(m_attributes, true), tr("Attributes"));
+    m_attributeTable = makeTable(m_attributes, true);
+    m_tabs->addTab(m_attributeTable, tr("Attributes"));
     m_tabs->addTab(makeTable(m_resource, true), tr("Resource"));
-    m_tabs->addTab(makeTable(m_events, false), tr("Events"));
-    QTableView* links = makeTable(m_links, false);
-    links->setToolTip(tr("Double-click a link to go to the linked span"));
-    connect(links, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
-        if (index.row() >= 0 && size_t(index.row()) < m_linkList.size()) {
-            const SpanLink& link = m_linkList[size_t(index.row())];
-            emit linkActivated(QString::fromStdString(toHex128(link.traceId)),
-                               QString::fromStdString(toHex64(link.spanId)));
-        }
-    });
-    m_tabs->addTab(links, tr("Links"));
+    m_eventTable = makeTable(m_events, false);
+    m_eventTable->horizontalHeader()->resizeSection(EventModel::TimeColumn, 90);
+    m_eventTable->horizontalHeader()->resizeSection(EventModel::NameColumn, 220);
+    m_tabs->addTab(m_eventTable, tr("Events"));
+
+    m_linkTable = makeTable(m_links, false);
+    m_linkTable->horizontalHeader()->resizeSection(LinkModel::TraceIdColumn, 280);
+    m_linkTable->horizontalHeader()->resizeSection(LinkModel::SpanIdColumn, 150);
+    m_linkTable->horizontalHeader()->resizeSection(LinkModel::TypeColumn, 100);
+    m_linkTable->setToolTip(tr("Double-click a link to go to the linked span"));
+    m_linkTable->setDoubleClickShowsFullValue(false);
+    connect(m_linkTable, &QAbstractItemView::doubleClicked, this,
+            [this](const QModelIndex& index) { activateLink(index.row()); });
+    connect(m_linkTable, &DetailTable::contextMenuCreated, this,
+            [this](QMenu* menu, const QModelIndex& index) {
+                const SpanLink* link = m_links->linkAt(index.row());
+                if (!link)
+                    return;
+                const QString traceId = QString::fromStdString(toHex128(link->traceId));
+                const QString spanId = QString::fromStdString(toHex64(link->spanId));
+                QAction* first = menu->actions().value(0);
+                QAction* go = new QAction(tr("&Go to Linked Span"), menu);
+                go->setObjectName(QStringLiteral("goToLinkedSpan"));
+                connect(go, &QAction::triggered, this, [this, row = index.row()] { activateLink(row); });
+                QAction* copyTrace = new QAction(tr("Copy &Trace ID"), menu);
+                copyTrace->setObjectName(QStringLiteral("copyTraceId"));
+                connect(copyTrace, &QAction::triggered, this,
+                        [traceId] { QApplication::clipboard()->setText(traceId); });
+                QAction* copySpan = new QAction(tr("Copy &Span ID"), menu);
+                copySpan->setObjectName(QStringLiteral("copySpanId"));
+                connect(copySpan, &QAction::triggered, this,
+                        [spanId] { QApplication::clipboard()->setText(spanId); });
+                menu->insertActions(first, {go, copyTrace, copySpan});
+                menu->insertSeparator(first);
+            });
+    m_tabs->addTab(m_linkTable, tr("Links"));
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -57,62 +85,44 @@ SpanDetailsView::SpanDetailsView(QWidget* parent)
     clear();
 }
 
-QTableView* SpanDetailsView::makeTable(QAbstractItemModel* model, bool sortable)
+DetailTable* SpanDetailsView::makeTable(QAbstractItemModel* model, bool sortable)
 {
-    auto* table = new QTableView(this);
+    auto* table = new DetailTable(this);
     if (sortable) {
-        auto* proxy = new QSortFilterProxyModel(table);
+        auto* proxy = new AttributeSortProxy(table); // typed order: numbers as numbers, text as text
         proxy->setSourceModel(model);
-        proxy->setSortRole(AttributeModel::SortRole);
         table->setModel(proxy);
         table->setSortingEnabled(true);
         table->sortByColumn(-1, Qt::AscendingOrder); // file order until the user sorts
     } else {
         table->setModel(model);
     }
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setWordWrap(false);
-    table->verticalHeader()->hide();
-    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
-    table->horizontalHeader()->setStretchLastSection(true);
-    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     table->horizontalHeader()->resizeSection(0, 220);
     table->horizontalHeader()->resizeSection(1, 320);
-    table->installEventFilter(this);
-    table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    auto* copy = new QAction(tr("Copy"), table);
-    copy->setShortcut(QKeySequence::Copy);
-    copy->setShortcutContext(Qt::WidgetShortcut);
-    connect(copy, &QAction::triggered, this, [this, table]() { copySelection(table); });
-    table->addAction(copy);
     return table;
 }
 
-bool SpanDetailsView::eventFilter(QObject* watched, QEvent* event)
+void SpanDetailsView::changeEvent(QEvent* event)
 {
-    if (event->type() == QEvent::KeyPress && static_cast<QKeyEvent*>(event)->matches(QKeySequence::Copy)) {
-        copySelection(static_cast<QTableView*>(watched));
-        return true;
-    }
-    return QWidget::eventFilter(watched, event);
+    if (event->type() == QEvent::PaletteChange)
+        updateNoteColour();
+    QWidget::changeEvent(event);
 }
 
-void SpanDetailsView::copySelection(QTableView* table)
+void SpanDetailsView::updateNoteColour()
 {
-    // Tab-separated rows with the full, untruncated values.
-    QStringList lines;
-    const QModelIndexList rows = table->selectionModel()->selectedRows();
-    for (const QModelIndex& row : rows) {
-        QStringList cells;
-        for (int column = 0; column < table->model()->columnCount(); ++column) {
-            const QModelIndex cell = row.siblingAtColumn(column);
-            const QVariant full = cell.data(AttributeModel::FullTextRole);
-            cells << (full.isValid() ? full.toString() : cell.data().toString());
-        }
-        lines << cells.join(QLatin1Char('\t'));
-    }
-    if (!lines.isEmpty())
-        QApplication::clipboard()->setText(lines.join(QLatin1Char('\n')));
+    // Amber on the window's background, light or dark.
+    QPalette palette = m_notes->palette();
+    const bool dark = this->palette().color(QPalette::Window).lightness() < 128;
+    palette.setColor(QPalette::WindowText, dark ? QColor(0xd29922) : QColor(0x9a6700));
+    m_notes->setPalette(palette);
+}
+
+void SpanDetailsView::activateLink(int row)
+{
+    if (const SpanLink* link = m_links->linkAt(row))
+        emit linkActivated(QString::fromStdString(toHex128(link->traceId)),
+                           QString::fromStdString(toHex64(link->spanId)));
 }
 
 void SpanDetailsView::clear()
@@ -184,16 +194,7 @@ void SpanDetailsView::showSpan(const SpanDetails& details, const TraceAnalysis& 
     m_resource->setAttributes(details.resourceAttributes, std::move(scopeRows));
     m_events->setEvents(details.events, details.startNs);
 
-    std::vector<std::pair<QString, QString>> linkRows;
-    for (const SpanLink& link : details.links) {
-        const QString type = link.type == LinkType::FollowsFrom ? tr("follows from")
-                             : link.type == LinkType::ChildOf   ? tr("child of")
-                                                                : tr("link");
-        linkRows.emplace_back(type,
-                              QString::fromStdString(toHex128(link.traceId) + " / " + toHex64(link.spanId)));
-    }
-    m_links->setAttributes({}, std::move(linkRows));
-    m_linkList = details.links;
+    m_links->setLinks(details.links);
     m_tabs->setTabText(2, tr("Events (%1)").arg(details.events.size()));
     m_tabs->setTabText(3, tr("Links (%1)").arg(details.links.size()));
 }

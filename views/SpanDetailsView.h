@@ -8,17 +8,18 @@
 class QAbstractItemModel;
 class QLabel;
 class QTabWidget;
-class QTableView;
-class QSortFilterProxyModel;
 
 namespace spanscope {
 
 class AttributeModel;
+class DetailTable;
 class EventModel;
+class LinkModel;
 struct TraceAnalysis;
 
 // The selected span in full: a header (service, operation, timing, status), then tabs with its
-// typed attributes, its resource and scope, its events and its links. All text is plain text.
+// typed attributes, its resource and scope, its events and its links. All text is plain text. Every
+// table copies (Ctrl+C, context menu) and shows long values in full (double-click, context menu).
 class SpanDetailsView : public QWidget
 {
     Q_OBJECT
@@ -34,6 +35,11 @@ public:
     AttributeModel* attributeModel() const { return m_attributes; }
     AttributeModel* resourceModel() const { return m_resource; }
     EventModel* eventModel() const { return m_events; }
+    LinkModel* linkModel() const { return m_links; }
+    QTabWidget* tabs() const { return m_tabs; }
+    DetailTable* attributeTable() const { return m_attributeTable; }
+    DetailTable* eventTable() const { return m_eventTable; }
+    DetailTable* linkTable() const { return m_linkTable; }
     QString headerText() const;
 
 signals:
@@ -41,11 +47,12 @@ signals:
     void linkActivated(QString traceId, QString spanId);
 
 protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
-    QTableView* makeTable(QAbstractItemModel* model, bool sortable);
-    void copySelection(QTableView* table);
+    DetailTable* makeTable(QAbstractItemModel* model, bool sortable);
+    void updateNoteColour();
+    void activateLink(int row);
 
     QLabel* m_title;
     QLabel* m_summary;
@@ -53,9 +60,11 @@ private:
     QTabWidget* m_tabs;
     AttributeModel* m_attributes;
     AttributeModel* m_resource;
-    AttributeModel* m_links;
+    LinkModel* m_links;
     EventModel* m_events;
-    std::vector<SpanLink> m_linkList;
+    DetailTable* m_attributeTable;
+    DetailTable* m_eventTable;
+    DetailTable* m_linkTable;
 };
 
 } // namespace spanscope

@@ -63,6 +63,21 @@ private slots:
         QVERIFY(
             TextFormat::offset(largest, step, largest).endsWith(labels.back().section(QLatin1Char(' '), 1)));
     }
+
+    // Tooltips and the full-value viewer: line breaks and tabs stay, every other control character
+    // and direction override is neutralised, long text is cut on a line of its own.
+    void untrustedLinesKeepLineBreaksOnly()
+    {
+        QCOMPARE(TextFormat::untrustedLines("at a\n\tat b\r\nat c\rend"),
+                 QStringLiteral("at a\n\tat b\nat c\nend"));
+        QCOMPARE(TextFormat::untrustedLines("\x1b[31mred\x7f\u202Eevil"),
+                 QStringLiteral("\u241B[31mred\u2421\uFFFDevil"));
+        QCOMPARE(TextFormat::untrustedLines("1\n2\n3\n4", -1, 2), QStringLiteral("1\n2\n\u2026"));
+        QCOMPARE(TextFormat::untrustedLines("abcdef", 3), QStringLiteral("abc\n\u2026"));
+        QCOMPARE(TextFormat::untrustedLines("abc", 3), QStringLiteral("abc"));
+        const std::string huge(100000, 'x');
+        QCOMPARE(TextFormat::untrustedLines(huge, -1, -1).size(), qsizetype(100000));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTextFormat)
