@@ -2,6 +2,7 @@
 #include "TraceSession.h"
 
 #include "model/EventTimes.h"
+#include "model/TraceCatalog.h"
 #include "model/TraceLoader.h"
 
 #include <QCoreApplication>
@@ -37,9 +38,7 @@ void TraceSession::setWorkspace(std::unique_ptr<Workspace> workspace)
     // its connection (the trace list's model).
     std::unique_ptr<Workspace> old = std::exchange(m_workspace, std::move(workspace));
     m_openSources.clear();
-    auto sources = m_workspace->db().prepare("SELECT id FROM sources ORDER BY id");
-    while (sources.step())
-        m_openSources.push_back(sources.columnInt(0));
+    m_openSources = TraceCatalog(m_workspace->db()).sourceIds();
     emit workspaceChanged();
     old.reset();
     emit sourcesChanged();
@@ -52,9 +51,7 @@ bool TraceSession::isSharedCache() const
 
 int64_t TraceSession::sourceOfTrace(int64_t traceRow) const
 {
-    auto query = m_workspace->db().prepare("SELECT source FROM traces WHERE id = ?1");
-    query.bind(1, traceRow);
-    return query.step() ? query.columnInt(0) : 0;
+    return TraceCatalog(m_workspace->db()).sourceOfTrace(traceRow);
 }
 
 void TraceSession::closeSource(int64_t sourceId)
@@ -185,15 +182,7 @@ void TraceSession::startNextImport()
                 added = true;
                 m_openSources.push_back(outcome.sourceId);
                 // A re-import of a changed file replaced older sources of the same path.
-                std::vector<int64_t> alive;
-                auto exists = m_workspace->db().prepare("SELECT 1 FROM sources WHERE id = ?1");
-                for (int64_t id : m_openSources) {
-                    exists.bind(1, id);
-                    if (exists.step())
-                        alive.push_back(id);
-                    exists.reset();
-                }
-                m_openSources = std::move(alive);
+                m_openSources = TraceCatalog(m_workspace->db()).existingSources(m_openSources);
                 if (m_currentTrace != 0 && sourceOfTrace(m_currentTrace) == 0) {
                     m_currentTrace = 0; // its file was imported again: the old rows are gone
                     emit traceClosed();
@@ -256,12 +245,9 @@ void TraceSession::checkpointInBackground()
 
 int64_t TraceSession::findTrace(const TraceId& traceId) const
 {
-    auto query =
-        m_workspace->db().prepare("SELECT id, source FROM traces WHERE trace_lo = ?1 AND trace_hi = ?2");
-    query.bind(1, int64_t(traceId.low)).bind(2, int64_t(traceId.high));
-    while (query.step()) {
-        if (std::find(m_openSources.begin(), m_openSources.end(), query.columnInt(1)) != m_openSources.end())
-            return query.columnInt(0);
+    for (const TraceRef& trace : TraceCatalog(m_workspace->db()).tracesWithId(traceId)) {
+        if (std::find(m_openSources.begin(), m_openSources.end(), trace.source) != m_openSources.end())
+            return trace.row;
     }
     return 0;
 }

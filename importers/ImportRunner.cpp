@@ -5,6 +5,7 @@
 #include "ImportPipeline.h"
 #include "io/ByteSource.h"
 #include "model/PipelinedSink.h"
+#include "model/TraceCatalog.h"
 #include "model/Workspace.h"
 #include "model/WorkspaceWriter.h"
 
@@ -16,26 +17,18 @@ namespace {
 
 void readStoredSummary(Workspace& workspace, ImportOutcome& outcome)
 {
-    auto source = workspace.db().prepare("SELECT format, variant, span_count, trace_count, warning_count "
-                                         "FROM sources WHERE id = ?1");
-    source.bind(1, outcome.sourceId);
-    if (source.step()) {
-        outcome.format = std::string(source.columnText(0));
-        outcome.variant = std::string(source.columnText(1));
-        outcome.spans = uint64_t(source.columnInt(2));
-        outcome.traces = uint64_t(source.columnInt(3));
-        outcome.warningCount = uint64_t(source.columnInt(4));
-    }
-    auto warnings = workspace.db().prepare("SELECT location, message FROM source_warnings WHERE source = ?1 "
-                                           "ORDER BY seq");
-    warnings.bind(1, outcome.sourceId);
-    while (warnings.step()) {
+    const auto stored = TraceCatalog(workspace.db()).storedImport(outcome.sourceId);
+    if (!stored)
+        return;
+    outcome.format = stored->format;
+    outcome.variant = stored->variant;
+    outcome.spans = stored->spans;
+    outcome.traces = stored->traces;
+    outcome.warningCount = stored->warningCount;
+    for (const StoredImport::Warning& warning : stored->warnings) {
         ImportMessage message;
-        message.text = std::string(warnings.columnText(1));
         // The stored location is already text ("12:5" or "byte 40"); keep it as the message prefix.
-        const std::string location(warnings.columnText(0));
-        if (!location.empty())
-            message.text = location + ": " + message.text;
+        message.text = warning.location.empty() ? warning.message : warning.location + ": " + warning.message;
         outcome.warnings.push_back(std::move(message));
     }
 }

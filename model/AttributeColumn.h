@@ -1,22 +1,20 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Result.h"
-#include "Sqlite.h"
 #include "StringTable.h"
-#include "TraceData.h"
 
-#include <atomic>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace spanscope {
 
 // One attribute's value for every span of a loaded trace, as display text: what the statistics
 // (group by KEY) and the service graph (peer.service) need from attributes, which TraceData does
-// not hold. Values are stored once each; spans refer to them by index.
+// not hold. Values are stored once each; spans refer to them by index. Plain data: the layout
+// uses it; model/AttributeColumnReader fills it from the workspace.
 struct AttributeColumn
 {
     static constexpr uint32_t kMissing = UINT32_MAX;
@@ -33,18 +31,26 @@ struct AttributeColumn
     void set(uint32_t span, std::string_view text);
 };
 
+// Fills a column, storing each distinct value once (a column of a million spans may hold a
+// handful of values).
+class AttributeColumnBuilder
+{
+public:
+    explicit AttributeColumnBuilder(AttributeColumn& column);
+    void set(uint32_t span, std::string_view text) { m_column.value[span] = intern(text); }
+
+private:
+    uint32_t intern(std::string_view text);
+
+    AttributeColumn& m_column;
+    std::unordered_map<std::string, uint32_t> m_index;
+};
+
 enum class AttributeScope
 {
     Span,           // the span's own attributes only
     SpanOrResource, // else its resource's (so that resource keys such as host.name group spans too)
 };
-
-// Reads, for every span of trace, the value of the first of keys it has, as valueToDisplayText()
-// shows it. The SQL uses bound parameters only.
-Result<AttributeColumn> readAttributeColumn(sql::Database& db, const TraceData& trace,
-                                            const std::vector<std::string>& keys,
-                                            AttributeScope scope = AttributeScope::SpanOrResource,
-                                            const std::atomic<bool>* cancel = nullptr);
 
 // The keys whose value names the service a CLIENT or PRODUCER span calls, best first: the service
 // graph's edges to databases, queues and other uninstrumented peers (docs/ANALYSIS.md).

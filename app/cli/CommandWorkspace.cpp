@@ -5,6 +5,7 @@
 #include "TerminalText.h"
 #include "layout/SelfTime.h"
 #include "model/Ids.h"
+#include "model/TraceCatalog.h"
 #include "model/TraceLoader.h"
 
 #include <cerrno>
@@ -162,9 +163,6 @@ std::optional<CommandTrace> loadOneTrace(const ParsedArguments& args, const Anal
 int64_t pickTrace(Workspace& workspace, int64_t sourceId, const ParsedArguments& args, std::string& error)
 {
     const auto wanted = args.value("trace");
-    auto traces = workspace.db().prepare("SELECT id, trace_hi, trace_lo FROM traces WHERE source = ?1 AND "
-                                         "span_count > 0 ORDER BY start_ns, id");
-    traces.bind(1, sourceId);
     std::optional<TraceId> id;
     if (wanted) {
         id = parseHex128(*wanted);
@@ -173,10 +171,9 @@ int64_t pickTrace(Workspace& workspace, int64_t sourceId, const ParsedArguments&
             return 0;
         }
     }
-    while (traces.step()) {
-        const TraceId traceId{uint64_t(traces.columnInt(1)), uint64_t(traces.columnInt(2))};
-        if (!id || traceId == *id)
-            return traces.columnInt(0);
+    for (const TraceRef& trace : TraceCatalog(workspace.db()).tracesOfSource(sourceId)) {
+        if (!id || trace.id == *id)
+            return trace.row;
     }
     error = wanted ? "trace " + terminalSafe(*wanted) + " is not in the file" : "the file holds no trace";
     return 0;

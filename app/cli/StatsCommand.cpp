@@ -9,7 +9,7 @@
 #include "layout/SelfTime.h"
 #include "layout/Statistics.h"
 #include "layout/TraceAnalysis.h"
-#include "model/AttributeColumn.h"
+#include "model/AttributeColumnReader.h"
 #include "model/TraceLoader.h"
 #include "model/Workspace.h"
 
