@@ -78,6 +78,8 @@ private:
     void onImportFinished(const ImportOutcome& outcome);
     void onTraceLoaded(const LoadedTrace& trace);
     void onSpanSelected(uint32_t span);
+    // The trace on screen: the trace area's (TraceViewState), not a copy.
+    const std::shared_ptr<const TraceAnalysis>& analysis() const;
     void followLink(const QString& traceId, const QString& spanId);
     void reloadWithOptions();
     void showAbout();
@@ -93,7 +95,6 @@ private:
     QPushButton* m_cancel;
     QMenu* m_recentMenu = nullptr;
     QAction* m_clockSkew = nullptr;
-    std::shared_ptr<const TraceAnalysis> m_analysis;
     uint64_t m_selectAfterLoad = 0;  // span id to select when the next trace arrives (links, reloads)
     bool m_selectNextOpened = false; // the next file opened gets its first trace selected
 };

@@ -194,7 +194,6 @@ void MainWindow::reopenRecent(int64_t sourceId)
 void MainWindow::onWorkspaceChanged()
 {
     m_panel->setTrace(nullptr, {});
-    m_analysis.reset();
     m_details->clear();
     // The list's model reads through the workspace's connection: a new workspace, a new model
     // (the view deletes the old one before the old workspace closes).
@@ -231,7 +230,6 @@ void MainWindow::onSourceOpened(int64_t sourceId)
 void MainWindow::onTraceClosed()
 {
     m_panel->setTrace(nullptr, {});
-    m_analysis.reset();
     m_details->clear();
     m_traceList->forgetCurrentTrace();
 }
