@@ -45,6 +45,12 @@ public:
     ~MainWindow() override;
 
     void setFileDialogs(FileDialogs dialogs) { m_dialogs = std::move(dialogs); }
+    // The command line's import rules, for every file this window opens while it runs (File →
+    // Open as the files named on the command line): with a span limit (--max-spans), each file is
+    // imported again, never taken from the cache, at most that many spans, whatever File →
+    // Import Limits says; --no-cache imports again too (docs/DECISIONS.md, "A span limit means a
+    // new import").
+    void setCommandLineImport(bool importAgain, std::optional<uint64_t> maxSpansPerFile);
     // What the file menu does once it has its paths.
     void openFiles(const QStringList& paths);
     bool openWorkspace(const QString& path);
@@ -97,6 +103,8 @@ private:
     QAction* m_clockSkew = nullptr;
     uint64_t m_selectAfterLoad = 0;  // span id to select when the next trace arrives (links, reloads)
     bool m_selectNextOpened = false; // the next file opened gets its first trace selected
+    bool m_importAgain = false;      // the command line's --no-cache or --max-spans
+    std::optional<uint64_t> m_maxSpansPerFile; // the command line's --max-spans
 };
 
 } // namespace spanscope
