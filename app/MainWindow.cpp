@@ -11,6 +11,8 @@
 #include "views/TraceListView.h"
 #include "views/TracePanel.h"
 #include "views/WaterfallView.h"
+#include "views/common/TraceViewState.h"
+#include "views/common/TraceViewSwitcher.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -24,6 +26,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
+#include <utility>
 
 namespace spanscope {
 
@@ -85,10 +88,11 @@ MainWindow::MainWindow(std::unique_ptr<TraceSession> session, QWidget* parent)
     });
     connect(m_session.get(), &TraceSession::searchFinished, m_panel, &TracePanel::showSearchResult);
     connect(m_panel, &TracePanel::searchRequested, this,
-            [this](const SearchQuery& query) { m_session->search(m_analysis, query); });
+            [this](const SearchQuery& query) { m_session->search(analysis(), query); });
     connect(m_traceList, &TraceListView::traceActivated, this, &MainWindow::loadTrace);
     connect(m_traceList, &TraceListView::closeFileRequested, m_session.get(), &TraceSession::closeSource);
-    connect(waterfall(), &WaterfallView::spanSelected, this, &MainWindow::onSpanSelected);
+    // The details follow the trace area's selection, whichever view made it.
+    connect(m_panel->state(), &TraceViewState::selectionChanged, this, &MainWindow::onSpanSelected);
     connect(m_details, &SpanDetailsView::linkActivated, this, &MainWindow::followLink);
 
     onWorkspaceChanged(); // the list's first model, on the session's workspace
@@ -147,12 +151,9 @@ void MainWindow::createActions()
     add(file, QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit,
         [] { QApplication::closeAllWindows(); });
 
+    // Find is the trace area's, whichever view is current: its actions, in the window's menu.
     QMenu* find = menuBar()->addMenu(tr("F&ind"));
-    add(find, QStringLiteral("find"), tr("&Find…"), QKeySequence::Find, [this] { m_panel->activateFind(); });
-    add(find, QStringLiteral("findNext"), tr("Find &Next"), QKeySequence::FindNext,
-        [view] { view->nextMatch(); });
-    add(find, QStringLiteral("findPrevious"), tr("Find &Previous"), QKeySequence::FindPrevious,
-        [view] { view->previousMatch(); });
+    find->addActions(m_panel->findActions());
 
     QMenu* tree = menuBar()->addMenu(tr("&Tree"));
     add(tree, QStringLiteral("expandAll"), tr("&Expand All"), QKeySequence(Qt::CTRL | Qt::Key_E),
@@ -201,9 +202,11 @@ void MainWindow::createActions()
     byService->setChecked(true);
     QMenu* services = viewMenu->addMenu(tr("&Services"));
     services->setObjectName(QStringLiteral("serviceMenu"));
-    new ServiceFilterMenu(services, view, this);
+    new ServiceFilterMenu(services, m_panel->state(), this);
     viewMenu->addSeparator();
     createAppearanceMenu(viewMenu);
+    // The trace area's views at the top (Waterfall Ctrl+1, …), as they are added.
+    m_panel->switcher()->attachToMenu(viewMenu);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     add(help, QStringLiteral("about"), tr("&About Spanscope"), {}, [this] { showAbout(); });
@@ -254,33 +257,38 @@ void MainWindow::onImportFinished(const ImportOutcome& outcome)
 
 void MainWindow::onTraceLoaded(const LoadedTrace& trace)
 {
-    m_analysis = trace.analysis;
     m_panel->setTrace(trace.analysis, trace.events);
     m_details->clear();
-    if (!m_analysis || m_analysis->data.size() == 0)
+    if (!analysis() || analysis()->data.size() == 0)
         return;
-    // After a link or an options change: the span asked for; else the first root.
-    uint32_t select = m_analysis->tree.preorder.front();
-    if (m_selectAfterLoad != 0) {
-        for (uint32_t i = 0; i < m_analysis->data.size(); ++i) {
-            if (m_analysis->data.spanId[i] == m_selectAfterLoad) {
-                select = i;
-                break;
-            }
+    // After a link or an options change: the span asked for, brought into view; else the first
+    // root.
+    TraceViewState* state = m_panel->state();
+    const uint64_t wanted = std::exchange(m_selectAfterLoad, 0);
+    for (uint32_t i = 0; wanted != 0 && i < analysis()->data.size(); ++i) {
+        if (analysis()->data.spanId[i] == wanted) {
+            state->revealSpan(i);
+            return;
         }
-        m_selectAfterLoad = 0;
     }
-    waterfall()->selectSpan(select);
+    state->selectSpan(analysis()->tree.preorder.front());
+}
+
+const std::shared_ptr<const TraceAnalysis>& MainWindow::analysis() const
+{
+    return m_panel->state()->sharedAnalysis();
 }
 
 void MainWindow::onSpanSelected(uint32_t span)
 {
-    if (!m_analysis || span >= m_analysis->data.size())
+    if (!analysis() || span >= analysis()->data.size()) {
+        m_details->clear();
         return;
+    }
     SpanDetailsReader reader(m_session->workspace().db());
-    const auto details = reader.read(m_analysis->data.rowId[span]);
+    const auto details = reader.read(analysis()->data.rowId[span]);
     if (details)
-        m_details->showSpan(*details, *m_analysis, span);
+        m_details->showSpan(*details, *analysis(), span);
     else
         m_details->clear();
 }
@@ -291,10 +299,10 @@ void MainWindow::followLink(const QString& traceId, const QString& spanId)
     const auto span = parseHex64(spanId.toStdString());
     if (!trace || !span)
         return;
-    if (m_analysis && m_analysis->data.traceId == *trace) {
-        for (uint32_t i = 0; i < m_analysis->data.size(); ++i) {
-            if (m_analysis->data.spanId[i] == *span) {
-                waterfall()->selectSpan(i);
+    if (analysis() && analysis()->data.traceId == *trace) {
+        for (uint32_t i = 0; i < analysis()->data.size(); ++i) {
+            if (analysis()->data.spanId[i] == *span) {
+                m_panel->state()->revealSpan(i);
                 return;
             }
         }
@@ -322,9 +330,9 @@ void MainWindow::reloadWithOptions()
 {
     if (m_session->currentTraceRow() == 0)
         return;
-    const uint32_t selected = waterfall()->selectedSpan();
-    if (m_analysis && selected < m_analysis->data.size())
-        m_selectAfterLoad = m_analysis->data.spanId[selected];
+    const uint32_t selected = m_panel->state()->selectedSpan();
+    if (analysis() && selected < analysis()->data.size())
+        m_selectAfterLoad = analysis()->data.spanId[selected];
     loadTrace(m_session->currentTraceRow());
 }
 

@@ -45,6 +45,12 @@ public:
     ~MainWindow() override;
 
     void setFileDialogs(FileDialogs dialogs) { m_dialogs = std::move(dialogs); }
+    // The command line's import rules, for every file this window opens while it runs (File →
+    // Open as the files named on the command line): with a span limit (--max-spans), each file is
+    // imported again, never taken from the cache, at most that many spans, whatever File →
+    // Import Limits says; --no-cache imports again too (docs/DECISIONS.md, "A span limit means a
+    // new import").
+    void setCommandLineImport(bool importAgain, std::optional<uint64_t> maxSpansPerFile);
     // What the file menu does once it has its paths.
     void openFiles(const QStringList& paths);
     bool openWorkspace(const QString& path);
@@ -78,6 +84,8 @@ private:
     void onImportFinished(const ImportOutcome& outcome);
     void onTraceLoaded(const LoadedTrace& trace);
     void onSpanSelected(uint32_t span);
+    // The trace on screen: the trace area's (TraceViewState), not a copy.
+    const std::shared_ptr<const TraceAnalysis>& analysis() const;
     void followLink(const QString& traceId, const QString& spanId);
     void reloadWithOptions();
     void showAbout();
@@ -93,9 +101,10 @@ private:
     QPushButton* m_cancel;
     QMenu* m_recentMenu = nullptr;
     QAction* m_clockSkew = nullptr;
-    std::shared_ptr<const TraceAnalysis> m_analysis;
     uint64_t m_selectAfterLoad = 0;  // span id to select when the next trace arrives (links, reloads)
     bool m_selectNextOpened = false; // the next file opened gets its first trace selected
+    bool m_importAgain = false;      // the command line's --no-cache or --max-spans
+    std::optional<uint64_t> m_maxSpansPerFile; // the command line's --max-spans
 };
 
 } // namespace spanscope

@@ -62,8 +62,17 @@ void MainWindow::openFiles(const QStringList& paths)
     // The first file of the batch that opens gets its first trace selected (docs/DECISIONS.md).
     m_selectNextOpened = true;
     // Settings are read here, on the UI thread, and travel with the job (docs/ARCHITECTURE.md,
-    // "Conventions").
-    m_session->importFiles(paths, true, LimitsDialog::load());
+    // "Conventions"); the command line's limit holds over them for the whole run.
+    ImportLimits limits = LimitsDialog::load();
+    if (m_maxSpansPerFile)
+        limits.maxSpansPerFile = *m_maxSpansPerFile;
+    m_session->importFiles(paths, !m_importAgain, limits);
+}
+
+void MainWindow::setCommandLineImport(bool importAgain, std::optional<uint64_t> maxSpansPerFile)
+{
+    m_importAgain = importAgain || maxSpansPerFile.has_value();
+    m_maxSpansPerFile = maxSpansPerFile;
 }
 
 void MainWindow::openFileDialog()
@@ -194,7 +203,6 @@ void MainWindow::reopenRecent(int64_t sourceId)
 void MainWindow::onWorkspaceChanged()
 {
     m_panel->setTrace(nullptr, {});
-    m_analysis.reset();
     m_details->clear();
     // The list's model reads through the workspace's connection: a new workspace, a new model
     // (the view deletes the old one before the old workspace closes).
@@ -209,7 +217,7 @@ void MainWindow::onSourcesChanged()
     // Nothing open (the first file, a closed one, another workspace): the first trace, unless a
     // file being opened is about to pick its own.
     if (!m_selectNextOpened && m_session->currentTraceRow() == 0 && m_traceList->model()->rowCount() > 0)
-        m_traceList->table()->selectRow(0);
+        m_traceList->selectRow(0);
     updateFileActions();
     rebuildRecentMenu();
 }
@@ -222,7 +230,7 @@ void MainWindow::onSourceOpened(int64_t sourceId)
     if (m_traceList->selectFirstTraceOf(sourceId))
         return;
     if (m_session->currentTraceRow() == 0 && m_traceList->model()->rowCount() > 0)
-        m_traceList->table()->selectRow(0);
+        m_traceList->selectRow(0);
     if (!m_traceList->filterEdit()->text().isEmpty())
         m_status->setText(m_status->text() + QStringLiteral(" · ") +
                           tr("its traces are hidden by the filter"));
@@ -231,7 +239,6 @@ void MainWindow::onSourceOpened(int64_t sourceId)
 void MainWindow::onTraceClosed()
 {
     m_panel->setTrace(nullptr, {});
-    m_analysis.reset();
     m_details->clear();
     m_traceList->forgetCurrentTrace();
 }

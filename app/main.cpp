@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-#include "LimitsDialog.h"
 #include "MainWindow.h"
 #include "TraceSession.h"
 #include "cli/ArgumentParser.h"
@@ -82,17 +81,9 @@ int runWindow(int argc, char** argv)
     QStringList files;
     for (const std::string& file : args.positional())
         files << QFile::decodeName(QByteArray::fromStdString(file));
-    const auto maxSpans = args.number("max-spans");
-    if (cli::importsAgain(args)) {
-        // This run's files with this run's limit; files opened later follow File → Import Limits.
-        ImportLimits limits = LimitsDialog::load();
-        if (maxSpans)
-            limits.maxSpansPerFile = *maxSpans;
-        if (!files.isEmpty())
-            window.session().importFiles(files, false, limits);
-    } else {
-        window.openFiles(files);
-    }
+    // This run's limit, for the files named here and every file opened later in this window.
+    window.setCommandLineImport(cli::importsAgain(args), args.number("max-spans"));
+    window.openFiles(files);
     cli::reportWhenIdleIfAsked(window, int(files.size()));
     return app.exec();
 }

@@ -10,18 +10,22 @@
 
 namespace spanscope {
 
-ServiceFilterMenu::ServiceFilterMenu(QMenu* menu, WaterfallView* view, QObject* parent)
-    : QObject(parent), m_menu(menu), m_view(view)
+ServiceFilterMenu::ServiceFilterMenu(QMenu* menu, TraceViewState* state, QObject* parent)
+    : QObject(parent), m_menu(menu), m_state(state)
 {
-    connect(view, &WaterfallView::analysisChanged, this, &ServiceFilterMenu::rebuild);
-    connect(view, &WaterfallView::serviceFilterChanged, this, &ServiceFilterMenu::syncChecks);
+    connect(state, &TraceViewState::analysisChanged, this, &ServiceFilterMenu::rebuild);
+    connect(state, &TraceViewState::hiddenServicesChanged, this, &ServiceFilterMenu::syncChecks);
     rebuild();
 }
+
+ServiceFilterMenu::ServiceFilterMenu(QMenu* menu, WaterfallView* view, QObject* parent)
+    : ServiceFilterMenu(menu, view->state(), parent)
+{}
 
 void ServiceFilterMenu::rebuild()
 {
     m_menu->clear();
-    const TraceAnalysis* analysis = m_view->analysis();
+    const TraceAnalysis* analysis = m_state->analysis();
     m_menu->setEnabled(analysis != nullptr);
     if (!analysis)
         return;
@@ -38,7 +42,7 @@ void ServiceFilterMenu::rebuild()
               [&](uint32_t a, uint32_t b) { return data.strings.at(a) < data.strings.at(b); });
     QAction* all = m_menu->addAction(tr("Show All"));
     all->setObjectName(QStringLiteral("showAllServices"));
-    connect(all, &QAction::triggered, m_view, &WaterfallView::showAllServices);
+    connect(all, &QAction::triggered, m_state, &TraceViewState::showAllServices);
     m_menu->addSeparator();
     for (uint32_t service : services) {
         QAction* action =
@@ -55,14 +59,14 @@ void ServiceFilterMenu::syncChecks()
     m_syncing = true;
     for (QAction* action : m_menu->actions()) {
         if (action->isCheckable())
-            action->setChecked(!m_view->isServiceHidden(action->data().toUInt()));
+            action->setChecked(!m_state->isServiceHidden(action->data().toUInt()));
     }
     m_syncing = false;
 }
 
 void ServiceFilterMenu::applyChecks()
 {
-    const TraceAnalysis* analysis = m_view->analysis();
+    const TraceAnalysis* analysis = m_state->analysis();
     if (m_syncing || !analysis)
         return;
     std::vector<uint8_t> hidden(analysis->data.strings.size(), 0);
@@ -70,7 +74,7 @@ void ServiceFilterMenu::applyChecks()
         if (action->isCheckable() && !action->isChecked())
             hidden[action->data().toUInt()] = 1;
     }
-    m_view->setHiddenServices(std::move(hidden));
+    m_state->setHiddenServices(std::move(hidden));
 }
 
 } // namespace spanscope

@@ -180,9 +180,21 @@ bool TraceListView::selectTrace(int64_t traceRow)
     const int row = m_model ? m_model->fetchRowOfTrace(traceRow) : -1;
     if (row < 0)
         return false;
-    m_table->selectRow(row);
-    m_table->scrollTo(m_model->index(row, 0));
+    selectRow(row);
     return true;
+}
+
+void TraceListView::selectRow(int row)
+{
+    if (!m_model || row < 0 || row >= m_model->rowCount())
+        return;
+    // Not QTableView::selectRow: right to left (Qt's -reverse) it looks for the column at
+    // x = viewport width, one pixel beyond the viewport, finds none, and makes an invalid index
+    // current, so no trace opens. The first column stands for the row in either direction.
+    const QModelIndex index = m_model->index(row, 0);
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                          QItemSelectionModel::Rows);
+    m_table->scrollTo(index);
 }
 
 bool TraceListView::selectFirstTraceOf(int64_t sourceId)

@@ -33,6 +33,9 @@ public:
     QCheckBox* errorsOnlyBox() const { return m_errorsOnly; }
     QString countText() const;
 
+    // Selects a row of the list (the current row, so the trace opens unless it is open already),
+    // in either layout direction.
+    void selectRow(int row);
     // Selects a trace (fetching the rows up to it), which opens it unless it is open already.
     // False when the list does not show it (filtered out, or its file is not open).
     bool selectTrace(int64_t traceRow);

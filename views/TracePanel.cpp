@@ -2,30 +2,48 @@
 #include "TracePanel.h"
 
 #include "FindBar.h"
+#include "ViewTheme.h"
 #include "WaterfallMinimap.h"
 #include "WaterfallView.h"
+#include "common/TraceViewState.h"
+#include "common/TraceViewSwitcher.h"
 #include "model/TextFormat.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <tuple>
 #include <utility>
 
 namespace spanscope {
 
 TracePanel::TracePanel(QWidget* parent)
-    : QWidget(parent), m_notice(new QLabel(this)), m_filterBar(new QWidget(this)),
-      m_filterNotice(new QLabel(m_filterBar)), m_showAll(new QToolButton(m_filterBar)),
-      m_findBar(new FindBar(this)), m_waterfall(new WaterfallView(this))
+    : QWidget(parent), m_state(new TraceViewState(this)), m_switcher(new TraceViewSwitcher(this)),
+      m_notice(new QLabel(this)), m_filterBar(new QWidget(this)), m_filterNotice(new QLabel(m_filterBar)),
+      m_showAll(new QToolButton(m_filterBar)), m_findBar(new FindBar(this)),
+      m_find(new QAction(tr("&Find…"), this)), m_findNext(new QAction(tr("Find &Next"), this)),
+      m_findPrevious(new QAction(tr("Find &Previous"), this))
 {
-    m_minimap = new WaterfallMinimap(m_waterfall, this);
+    // On the panel, not on a view: the keys find whichever view is current (and in the window,
+    // wherever the focus is: Qt::WindowShortcut).
+    const std::tuple<QAction*, const char*, QKeySequence::StandardKey, void (TracePanel::*)()> finds[] = {
+        {m_find, "find", QKeySequence::Find, &TracePanel::activateFind},
+        {m_findNext, "findNext", QKeySequence::FindNext, &TracePanel::findNext},
+        {m_findPrevious, "findPrevious", QKeySequence::FindPrevious, &TracePanel::findPrevious}};
+    for (const auto& [action, name, keys, slot] : finds) {
+        action->setObjectName(QLatin1String(name));
+        action->setShortcut(keys);
+        addAction(action);
+        connect(action, &QAction::triggered, this, slot);
+    }
+    m_notice->setObjectName(QStringLiteral("traceNotice"));
     m_notice->setTextFormat(Qt::PlainText);
     m_notice->setWordWrap(true);
-    m_notice->setStyleSheet(QStringLiteral("background: #fff8c5; color: #4d2d00; padding: 5px 8px; "
-                                           "border-bottom: 1px solid #d4a72c;"));
     m_notice->hide();
+    updateNoticeColours();
     m_findBar->hide();
     m_filterNotice->setTextFormat(Qt::PlainText);
     m_showAll->setText(tr("Show all"));
@@ -37,31 +55,73 @@ TracePanel::TracePanel(QWidget* parent)
     filterLayout->addWidget(m_showAll);
     m_filterBar->hide();
 
+    // The waterfall's page: its minimap above it (the minimap shows the waterfall's rows).
+    auto* page = new QWidget;
+    m_waterfall = new WaterfallView(m_state, page);
+    m_minimap = new WaterfallMinimap(m_waterfall, page);
+    auto* pageLayout = new QVBoxLayout(page);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    pageLayout->setSpacing(0);
+    pageLayout->addWidget(m_minimap);
+    pageLayout->addWidget(m_waterfall, 1);
+    page->setFocusProxy(m_waterfall);
+
+    m_switcher->addBar(m_notice);
+    m_switcher->addBar(m_findBar);
+    m_switcher->addBar(m_filterBar);
+    m_switcher->addView(QStringLiteral("waterfall"), tr("Waterfall"), page);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(m_notice);
-    layout->addWidget(m_minimap);
-    layout->addWidget(m_findBar);
-    layout->addWidget(m_filterBar);
-    layout->addWidget(m_waterfall, 1);
+    layout->addWidget(m_switcher);
 
     connect(m_waterfall, &WaterfallView::findRequested, this, &TracePanel::activateFind);
     connect(m_waterfall, &WaterfallView::findStepRequested, this, &TracePanel::step);
-    connect(m_waterfall, &WaterfallView::matchPositionChanged, this,
-            [this] { m_findBar->showPosition(m_waterfall->matchPosition()); });
-    connect(m_waterfall, &WaterfallView::serviceFilterChanged, this, [this] {
+    // The shared bars follow the state, whichever view changed it.
+    connect(m_state, &TraceViewState::selectionChanged, this, &TracePanel::updateFindPosition);
+    connect(m_state, &TraceViewState::matchesChanged, this, &TracePanel::updateFindPosition);
+    connect(m_state, &TraceViewState::hiddenServicesChanged, this, [this] {
         updateFilterNotice();
-        m_findBar->showHiddenMatches(int(m_waterfall->hiddenMatchCount()));
+        m_findBar->showHiddenMatches(int(m_state->hiddenMatchCount()));
+        updateFindPosition();
     });
-    connect(m_showAll, &QToolButton::clicked, m_waterfall, &WaterfallView::showAllServices);
+    connect(m_state, &TraceViewState::analysisChanged, this, &TracePanel::updateFilterNotice);
+    connect(m_showAll, &QToolButton::clicked, m_state, &TraceViewState::showAllServices);
     connect(m_findBar, &FindBar::searchRequested, this, &TracePanel::requestSearch);
     connect(m_findBar, &FindBar::nextRequested, this, &TracePanel::findNext);
     connect(m_findBar, &FindBar::previousRequested, this, &TracePanel::findPrevious);
     connect(m_findBar, &FindBar::closed, this, [this] {
-        m_waterfall->setMatches({});
-        m_waterfall->setFocus();
+        m_state->setMatches({});
+        if (QWidget* view = m_switcher->currentView())
+            view->setFocus();
     });
+}
+
+QList<QAction*> TracePanel::findActions() const
+{
+    return {m_find, m_findNext, m_findPrevious};
+}
+
+void TracePanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        updateNoticeColours();
+    QWidget::changeEvent(event);
+}
+
+void TracePanel::updateNoticeColours()
+{
+    // The banner's amber in the look of the window (ViewTheme), not a fixed yellow.
+    const ViewTheme& theme = ViewTheme::matching(palette());
+    m_notice->setStyleSheet(
+        QStringLiteral("QLabel#traceNotice { background: %1; color: %2; padding: 5px 8px; "
+                       "border-bottom: 1px solid %3; }")
+            .arg(theme.noticeBackground.name(), theme.noticeText.name(), theme.noticeBorder.name()));
+}
+
+void TracePanel::updateFindPosition()
+{
+    m_findBar->showPosition(m_state->matchPosition(m_state->selectedSpan()));
 }
 
 void TracePanel::activateFind()
@@ -71,7 +131,7 @@ void TracePanel::activateFind()
 
 void TracePanel::requestSearch()
 {
-    if (!m_analysis)
+    if (!m_state->analysis())
         return; // nothing to search: no result will come
     m_searchPending = true;
     emit searchRequested(query());
@@ -93,13 +153,9 @@ void TracePanel::step(int direction)
         m_jumpWhenFound = direction; // the result is on its way
         return;
     }
-    if (m_waterfall->matchCount() > 0) {
-        if (direction > 0)
-            m_waterfall->nextMatch();
-        else
-            m_waterfall->previousMatch();
+    // In the trace's depth-first order, for whichever view is current (TraceViewState).
+    if (m_state->stepMatch(direction))
         return;
-    }
     if (m_findBar->text().isEmpty()) {
         activateFind();
         return;
@@ -122,8 +178,7 @@ SearchQuery TracePanel::query() const
 void TracePanel::setTrace(std::shared_ptr<const TraceAnalysis> analysis,
                           std::vector<std::tuple<uint32_t, int64_t, int64_t>> events)
 {
-    m_analysis = analysis;
-    m_waterfall->setAnalysis(analysis);
+    m_state->setAnalysis(analysis);
     if (analysis)
         m_waterfall->setEvents(std::move(events));
     updateNotices();
@@ -137,13 +192,14 @@ void TracePanel::showSearchResult(const SearchResult& result)
 {
     m_searchPending = false;
     const int jump = std::exchange(m_jumpWhenFound, 0);
-    if (!m_analysis || result.matches.size() != m_analysis->data.size()) {
-        m_waterfall->setMatches({});
+    const TraceAnalysis* analysis = m_state->analysis();
+    if (!analysis || result.matches.size() != analysis->data.size()) {
+        m_state->setMatches({});
         m_findBar->showResult(0, 0, QString::fromStdString(result.error));
         return;
     }
     // The share of the trace's time the matches cover: the union of their intervals.
-    const SpanTimes& times = m_analysis->times;
+    const SpanTimes& times = analysis->times;
     std::vector<std::pair<int64_t, int64_t>> intervals;
     for (size_t i = 0; i < result.matches.size(); ++i) {
         if (result.matches[i])
@@ -160,9 +216,10 @@ void TracePanel::showSearchResult(const SearchResult& result)
     }
     const double share = double(covered) / double(std::max<int64_t>(times.traceDuration(), 1));
     m_findBar->showResult(int(result.matchCount), share, QString::fromStdString(result.error));
-    m_waterfall->setMatches(m_findBar->text().isEmpty() ? std::vector<uint8_t>{} : result.matches);
-    m_findBar->showHiddenMatches(int(m_waterfall->hiddenMatchCount()));
-    if (jump != 0 && m_waterfall->matchCount() > 0)
+    m_state->setMatches(m_findBar->text().isEmpty() ? std::vector<uint8_t>{} : result.matches);
+    m_findBar->showHiddenMatches(int(m_state->hiddenMatchCount()));
+    updateFindPosition();
+    if (jump != 0 && m_state->reachableMatchCount() > 0)
         step(jump);
 }
 
@@ -173,19 +230,19 @@ QString TracePanel::filterNoticeText() const
 
 void TracePanel::updateFilterNotice()
 {
-    const size_t services = m_waterfall->hiddenServiceCount();
-    if (services == 0) {
+    const size_t services = m_state->hiddenServiceCount();
+    if (services == 0 || !m_state->analysis()) {
         m_filterBar->hide();
         return;
     }
     m_filterNotice->setText(tr("%1 of %2 hidden")
-                                .arg(tr("%n span(s)", nullptr, int(m_waterfall->hiddenSpanCount())),
+                                .arg(tr("%n span(s)", nullptr, int(m_state->hiddenSpanCount())),
                                      tr("%n service(s)", nullptr, int(services))));
     QStringList names;
-    const TraceData& data = m_waterfall->analysis()->data;
+    const TraceData& data = m_state->analysis()->data;
     std::vector<uint8_t> seen(data.strings.size(), 0);
     for (uint32_t service : data.service) {
-        if (m_waterfall->isServiceHidden(service) && !seen[service]) {
+        if (m_state->isServiceHidden(service) && !seen[service]) {
             seen[service] = 1;
             names << TextFormat::serviceOrUnknown(data.strings.at(service));
         }
@@ -203,8 +260,8 @@ QString TracePanel::noticeText() const
 void TracePanel::updateNotices()
 {
     QStringList notices;
-    if (m_analysis) {
-        const TraceAnalysis& a = *m_analysis;
+    if (const TraceAnalysis* analysis = m_state->analysis()) {
+        const TraceAnalysis& a = *analysis;
         if (a.tree.isIncomplete())
             notices << tr(
                 "This trace is incomplete: %n span(s) have missing parents and are shown as extra roots.",

@@ -26,7 +26,10 @@ const ViewTheme& ViewTheme::light()
                                  QColor(Qt::white),
                                  4,
                                  1,
-                                 QColor(0x8250df)};
+                                 QColor(0x8250df),
+                                 QColor(0xfff8c5),
+                                 QColor(0x4d2d00),
+                                 QColor(0xd4a72c)};
     return theme;
 }
 
@@ -49,7 +52,10 @@ const ViewTheme& ViewTheme::dark()
                                  QColor(Qt::white),
                                  4,
                                  1,
-                                 QColor(0xc297ff)};
+                                 QColor(0xc297ff),
+                                 QColor(0x352e1f),
+                                 QColor(0xf0d78a),
+                                 QColor(0x5c4619)};
     return theme;
 }
 

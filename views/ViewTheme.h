@@ -43,6 +43,11 @@ struct ViewTheme
     int criticalPathHalo = 1;
     // Spans moved by the clock-skew adjustment: an arrow and a rule on the bar, a clock by the name.
     QColor skewMark;
+    // The trace area's notices (an incomplete trace, clock skew, where an error started): an
+    // amber banner, its text at least 7:1 on its background in either look.
+    QColor noticeBackground;
+    QColor noticeText;
+    QColor noticeBorder;
 
     static const ViewTheme& light();
     static const ViewTheme& dark();

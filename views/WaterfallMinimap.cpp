@@ -36,6 +36,17 @@ void WaterfallMinimap::resizeEvent(QResizeEvent*)
     m_dirty = true;
 }
 
+void WaterfallMinimap::changeEvent(QEvent* event)
+{
+    // The picture is drawn in the theme's colours: a new look draws it again.
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange ||
+        event->type() == QEvent::StyleChange) {
+        m_dirty = true;
+        update();
+    }
+    QWidget::changeEvent(event);
+}
+
 void WaterfallMinimap::rebuild()
 {
     m_dirty = false;

@@ -11,37 +11,85 @@
 
 namespace spanscope {
 
-WaterfallView::WaterfallView(QWidget* parent) : QAbstractScrollArea(parent)
+WaterfallView::WaterfallView(QWidget* parent) : WaterfallView(nullptr, parent) {}
+
+WaterfallView::WaterfallView(TraceViewState* state, QWidget* parent)
+    : QAbstractScrollArea(parent), m_state(state ? state : new TraceViewState(this))
 {
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setMouseTracking(true);
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     verticalScrollBar()->setSingleStep(m_metrics.rowHeight);
+    bindState();
+    if (m_state->analysis())
+        followAnalysis();
+}
+
+void WaterfallView::bindState()
+{
+    // Whoever changed the state (this view, another view, the find bar, a menu), the waterfall
+    // follows it here and nowhere else.
+    connect(m_state, &TraceViewState::analysisChanged, this, &WaterfallView::followAnalysis);
+    connect(m_state, &TraceViewState::selectionChanged, this, &WaterfallView::followSelection);
+    connect(m_state, &TraceViewState::revealRequested, this, &WaterfallView::bringIntoView);
+    connect(m_state, &TraceViewState::hoverChanged, viewport(), qOverload<>(&QWidget::update));
+    connect(m_state, &TraceViewState::matchesChanged, this, [this] {
+        invalidate(); // the dimming is part of the cached rows
+        emit matchPositionChanged();
+    });
+    connect(m_state, &TraceViewState::hiddenServicesChanged, this, &WaterfallView::followServiceFilter);
+    connect(m_state, &TraceViewState::windowChanged, this, &WaterfallView::followWindow);
 }
 
 void WaterfallView::setAnalysis(std::shared_ptr<const TraceAnalysis> analysis)
 {
-    m_analysis = std::move(analysis);
-    m_selected = WaterfallScene::kNoSpan;
-    m_hovered = WaterfallScene::kNoSpan;
+    m_state->setAnalysis(std::move(analysis));
+}
+
+void WaterfallView::followAnalysis()
+{
+    m_analysis = m_state->sharedAnalysis();
     const size_t n = m_analysis ? m_analysis->data.size() : 0;
     m_collapse = CollapseState(n);
     m_decorations = m_analysis ? WaterfallDecorations::build(*m_analysis, {}) : WaterfallDecorations{};
-    m_matches.clear();
-    m_undimmed.clear();
-    m_matchOrder.clear();
-    m_hiddenServices.clear();
-    m_shown.clear();
-    m_hiddenSpans = 0;
     m_cache.clear();
-    m_window =
-        m_analysis ? TimeWindow(m_analysis->times.traceStart, m_analysis->times.traceEnd) : TimeWindow();
     rebuildRows();
     verticalScrollBar()->setValue(0);
-    windowMoved(true);
+    followWindow();
     emit analysisChanged();
     emit serviceFilterChanged();
+}
+
+void WaterfallView::followSelection(uint32_t span)
+{
+    bringIntoView(span);
+    viewport()->update();
+    emit spanSelected(span);
+    emit matchPositionChanged();
+}
+
+void WaterfallView::followServiceFilter()
+{
+    rebuildRows();
+    emit serviceFilterChanged();
+}
+
+void WaterfallView::followWindow()
+{
+    viewport()->update();
+    emit windowChanged(windowStart(), windowEnd());
+    emit viewChanged();
+}
+
+void WaterfallView::setMatches(std::vector<uint8_t> matches)
+{
+    m_state->setMatches(std::move(matches));
+}
+
+void WaterfallView::setHiddenServices(std::vector<uint8_t> hidden)
+{
+    m_state->setHiddenServices(std::move(hidden));
 }
 
 void WaterfallView::setEvents(std::vector<std::tuple<uint32_t, int64_t, int64_t>> events)
@@ -70,13 +118,13 @@ WaterfallScene WaterfallView::scene() const
     scene.rows = &m_rows;
     scene.collapse = &m_collapse;
     scene.decorate(m_decorations, m_showCriticalPath);
-    scene.windowStart = m_window.start();
-    scene.windowEnd = m_window.end();
+    scene.windowStart = windowStart();
+    scene.windowEnd = windowEnd();
     scene.scrollY = verticalScrollBar()->value();
     scene.nameColumnWidth = m_nameColumnWidth;
-    scene.selectedSpan = m_selected;
-    scene.hoveredSpan = m_hovered;
-    scene.undimmed = m_undimmed.empty() ? nullptr : &m_undimmed;
+    scene.selectedSpan = m_state->selectedSpan();
+    scene.hoveredSpan = m_state->hoveredSpan();
+    scene.undimmed = m_state->undimmed().empty() ? nullptr : &m_state->undimmed();
     scene.colouring = m_colouring;
     scene.theme = &ViewTheme::matching(palette());
     return scene;
@@ -108,8 +156,9 @@ uint32_t WaterfallView::spanAt(const QPoint& viewportPos) const
 uint32_t WaterfallView::shownParent(uint32_t span) const
 {
     const SpanTree& tree = m_analysis->tree;
+    const std::vector<uint8_t>& shown = m_state->shownSpans();
     uint32_t parent = tree.parent[span];
-    while (parent != SpanTree::kNone && !m_shown.empty() && !m_shown[parent])
+    while (parent != SpanTree::kNone && !shown.empty() && !shown[parent])
         parent = tree.parent[parent];
     return parent;
 }
@@ -125,10 +174,10 @@ void WaterfallView::rebuildRows()
 {
     if (!m_analysis)
         m_rows = WaterfallRows{};
-    else if (m_shown.empty())
+    else if (m_state->shownSpans().empty())
         m_rows = visibleRows(m_analysis->tree, m_collapse);
     else
-        m_rows = visibleRows(m_analysis->tree, m_collapse, m_shown);
+        m_rows = visibleRows(m_analysis->tree, m_collapse, m_state->shownSpans());
     updateScrollRange();
     invalidate();
 }
@@ -148,32 +197,34 @@ void WaterfallView::scrollContentsBy(int, int)
     emit viewChanged();
 }
 
-void WaterfallView::windowMoved(bool changed)
+void WaterfallView::moveWindow(TimeWindow window, bool changed)
 {
-    if (!changed)
-        return;
-    viewport()->update();
-    emit windowChanged(m_window.start(), m_window.end());
-    emit viewChanged();
+    if (changed && m_analysis)
+        m_state->setWindow(window); // the view repaints when the state says it moved
 }
 
 void WaterfallView::setWindow(int64_t start, int64_t end)
 {
-    if (m_analysis)
-        windowMoved(m_window.set(start, end));
+    TimeWindow window = timeWindow();
+    const bool changed = window.set(start, end);
+    moveWindow(window, changed);
 }
 
 void WaterfallView::resetZoom()
 {
-    windowMoved(m_window.reset());
+    TimeWindow window = timeWindow();
+    const bool changed = window.reset();
+    moveWindow(window, changed);
 }
 
 void WaterfallView::zoomAround(double factor, double x)
 {
     const QRect bars = barArea();
-    const TimeMapping mapping = m_window.mapping(bars.left(), bars.width());
-    windowMoved(
-        m_window.zoomAbout(mapping.toTime(std::clamp(x, double(bars.left()), double(bars.right()))), factor));
+    TimeWindow window = timeWindow();
+    const TimeMapping mapping = window.mapping(bars.left(), bars.width());
+    const bool changed =
+        window.zoomAbout(mapping.toTime(std::clamp(x, double(bars.left()), double(bars.right()))), factor);
+    moveWindow(window, changed);
 }
 
 void WaterfallView::zoomIn()
@@ -190,13 +241,15 @@ void WaterfallView::zoomToSpan(uint32_t span)
 {
     if (!m_analysis || span >= m_analysis->data.size())
         return;
-    windowMoved(m_window.zoomTo(m_analysis->times.start[span], m_analysis->times.end[span]));
+    TimeWindow window = timeWindow();
+    const bool changed = window.zoomTo(m_analysis->times.start[span], m_analysis->times.end[span]);
+    moveWindow(window, changed);
 }
 
 void WaterfallView::zoomToSelection()
 {
-    if (m_selected != WaterfallScene::kNoSpan)
-        zoomToSpan(m_selected);
+    if (selectedSpan() != WaterfallScene::kNoSpan)
+        zoomToSpan(selectedSpan());
 }
 
 void WaterfallView::scrollToRow(int64_t row)
@@ -208,26 +261,29 @@ void WaterfallView::selectSpan(uint32_t span)
 {
     if (!m_analysis || span >= m_analysis->data.size())
         return;
-    // Even when it is already selected: the selection may sit in a collapsed subtree.
+    // Already selected: the selection may sit in a collapsed subtree or out of sight.
+    if (span == selectedSpan())
+        bringIntoView(span);
+    else
+        m_state->selectSpan(span); // followSelection brings it into view
+}
+
+void WaterfallView::bringIntoView(uint32_t span)
+{
+    if (!m_analysis || span >= m_analysis->data.size())
+        return;
     if (m_rows.rowOf(m_analysis->tree, span) < 0) {
         m_collapse.reveal(m_analysis->tree, span);
         rebuildRows();
     }
     ensureRowVisible(m_rows.rowOf(m_analysis->tree, span));
-    if (span == m_selected)
-        return;
-    m_selected = span;
-    viewport()->update();
-    emit spanSelected(span);
-    emit matchPositionChanged();
 }
 
 void WaterfallView::revealSpan(uint32_t span)
 {
     if (!m_analysis || span >= m_analysis->data.size())
         return;
-    selectSpan(span);
-    windowMoved(m_window.ensureVisible(m_analysis->times.start[span], m_analysis->times.end[span]));
+    m_state->revealSpan(span);
 }
 
 void WaterfallView::expandAll()
@@ -254,12 +310,12 @@ void WaterfallView::collapseToDepth(int depth)
 
 void WaterfallView::expandSelectedSubtree()
 {
-    expandSubtree(m_selected);
+    expandSubtree(selectedSpan());
 }
 
 void WaterfallView::collapseSelectedSubtree()
 {
-    collapseSubtree(m_selected);
+    collapseSubtree(selectedSpan());
 }
 
 void WaterfallView::expandSubtree(uint32_t span)
@@ -294,6 +350,16 @@ void WaterfallView::ensureRowVisible(int64_t row)
 int64_t WaterfallView::rowAtY(int y) const
 {
     return m_metrics.rowAt(area(), scene(), y);
+}
+
+void WaterfallView::changeEvent(QEvent* event)
+{
+    // A new look (View → Appearance, the desktop's theme): the cached rows are in the old
+    // colours, and a scroll would shift them in beside rows painted in the new ones.
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange ||
+        event->type() == QEvent::StyleChange)
+        invalidate();
+    QAbstractScrollArea::changeEvent(event);
 }
 
 void WaterfallView::paintEvent(QPaintEvent*)

@@ -60,7 +60,7 @@ void WaterfallView::mousePressEvent(QMouseEvent* event)
     }
     m_drag = Drag::Pending;
     m_dragOrigin = pos;
-    m_dragWindow = m_window;
+    m_dragWindow = timeWindow();
 }
 
 void WaterfallView::mouseMoveEvent(QMouseEvent* event)
@@ -89,11 +89,12 @@ void WaterfallView::mouseMoveEvent(QMouseEvent* event)
         return;
     viewport()->setCursor(std::abs(pos.x() - m_nameColumnWidth) <= kDividerGrip ? Qt::SplitHCursor
                                                                                 : Qt::ArrowCursor);
-    const uint32_t hovered = spanAt(pos);
-    if (hovered != m_hovered) {
-        m_hovered = hovered;
-        viewport()->update(); // only the overlay changes: the cached rows are reused
-    }
+    hover(spanAt(pos)); // only the overlay changes: the cached rows are reused
+}
+
+void WaterfallView::hover(uint32_t span)
+{
+    m_state->hoverSpan(span == WaterfallScene::kNoSpan ? TraceViewState::kNoSpan : span);
 }
 
 void WaterfallView::mouseReleaseEvent(QMouseEvent* event)
@@ -141,7 +142,8 @@ void WaterfallView::contextMenuEvent(QContextMenuEvent* event)
 {
     // From the keyboard (the menu key, Shift+F10): the selected span; from the mouse: the one
     // under the pointer (the event comes in the viewport's coordinates).
-    const uint32_t span = event->reason() == QContextMenuEvent::Keyboard ? m_selected : spanAt(event->pos());
+    const uint32_t span =
+        event->reason() == QContextMenuEvent::Keyboard ? selectedSpan() : spanAt(event->pos());
     if (span == WaterfallScene::kNoSpan) {
         event->ignore();
         return;
@@ -162,10 +164,7 @@ void WaterfallView::contextMenuEvent(QContextMenuEvent* event)
 
 void WaterfallView::leaveEvent(QEvent*)
 {
-    if (m_hovered != WaterfallScene::kNoSpan) {
-        m_hovered = WaterfallScene::kNoSpan;
-        viewport()->update();
-    }
+    hover(WaterfallScene::kNoSpan);
 }
 
 void WaterfallView::wheelEvent(QWheelEvent* event)
@@ -180,7 +179,9 @@ void WaterfallView::wheelEvent(QWheelEvent* event)
         // A tenth of the view per notch, in whole pixels so that the cache shifts.
         const int amount = delta.x() != 0 ? delta.x() : delta.y();
         const int width = barArea().width();
-        windowMoved(m_window.panByPixels(std::round(width * amount / 1200.0), width));
+        TimeWindow window = timeWindow();
+        const bool changed = window.panByPixels(std::round(width * amount / 1200.0), width);
+        moveWindow(window, changed);
         event->accept();
         return;
     }
@@ -206,14 +207,16 @@ void WaterfallView::keyPressEvent(QKeyEvent* event)
         return;
     }
     const SpanTree& tree = m_analysis->tree;
-    const int64_t row = m_selected == WaterfallScene::kNoSpan ? -1 : m_rows.rowOf(tree, m_selected);
+    const uint32_t selected = selectedSpan();
+    const int64_t row = selected == WaterfallScene::kNoSpan ? -1 : m_rows.rowOf(tree, selected);
     const auto rowCount = int64_t(m_rows.size());
     const int64_t pageRows =
         std::max<int64_t>(1, (viewport()->height() - m_metrics.headerHeight) / m_metrics.rowHeight);
     const auto selectRow = [&](int64_t target) {
         selectSpan(m_rows.spans[size_t(std::clamp<int64_t>(target, 0, rowCount - 1))]);
     };
-    const int64_t width = m_window.width();
+    TimeWindow window = timeWindow();
+    const int64_t width = window.width();
     const bool shift = event->modifiers() & Qt::ShiftModifier;
     const bool control = event->modifiers() & Qt::ControlModifier;
 
@@ -238,12 +241,13 @@ void WaterfallView::keyPressEvent(QKeyEvent* event)
         break;
     case Qt::Key_Right:
         if (shift) {
-            windowMoved(m_window.panBy(width / 10));
+            const bool changed = window.panBy(width / 10);
+            moveWindow(window, changed);
         } else if (control) {
             expandSelectedSubtree();
         } else if (row >= 0 && m_rows.descendants(m_analysis->tree, size_t(row)) > 0) {
-            if (m_collapse.isCollapsed(m_selected)) {
-                m_collapse.setCollapsed(m_selected, false);
+            if (m_collapse.isCollapsed(selected)) {
+                m_collapse.setCollapsed(selected, false);
                 rebuildRows();
             } else {
                 selectSpan(m_rows.spans[size_t(row) + 1]); // the first child among the rows
@@ -252,15 +256,15 @@ void WaterfallView::keyPressEvent(QKeyEvent* event)
         break;
     case Qt::Key_Left:
         if (shift) {
-            windowMoved(m_window.panBy(-width / 10));
+            const bool changed = window.panBy(-width / 10);
+            moveWindow(window, changed);
         } else if (control) {
             collapseSelectedSubtree();
         } else if (row >= 0) {
-            if (m_rows.descendants(m_analysis->tree, size_t(row)) > 0 &&
-                !m_collapse.isCollapsed(m_selected)) {
-                m_collapse.setCollapsed(m_selected, true);
+            if (m_rows.descendants(m_analysis->tree, size_t(row)) > 0 && !m_collapse.isCollapsed(selected)) {
+                m_collapse.setCollapsed(selected, true);
                 rebuildRows();
-            } else if (const uint32_t parent = shownParent(m_selected); parent != SpanTree::kNone) {
+            } else if (const uint32_t parent = shownParent(selected); parent != SpanTree::kNone) {
                 selectSpan(parent);
             }
         }
@@ -269,7 +273,7 @@ void WaterfallView::keyPressEvent(QKeyEvent* event)
     case Qt::Key_Enter:
     case Qt::Key_Space:
         if (row >= 0 && m_rows.descendants(m_analysis->tree, size_t(row)) > 0) {
-            m_collapse.toggle(m_selected);
+            m_collapse.toggle(selected);
             rebuildRows();
         }
         break;

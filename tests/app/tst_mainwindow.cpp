@@ -13,7 +13,9 @@
 #include "model/Workspace.h"
 #include "views/SpanDetailsView.h"
 #include "views/TraceListView.h"
+#include "views/TracePanel.h"
 #include "views/ViewTheme.h"
+#include "views/WaterfallMinimap.h"
 #include "views/WaterfallView.h"
 
 #include <QAbstractItemModelTester>
@@ -25,11 +27,13 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStyle>
 #include <QTableView>
 #include <QTest>
+#include <cmath>
 
 using namespace spanscope;
 
@@ -64,6 +68,112 @@ void openAndWait(MainWindow& window, const QStringList& paths)
 }
 
 } // namespace
+
+// What a runtime switch of the appearance must change in a window showing the checkout sample
+// (40 rows, one error: a notice).
+namespace window_appearance {
+
+// Pixels of an image that have exactly one of these colours.
+int pixelsOf(const QImage& image, std::initializer_list<QColor> colours)
+{
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+    int count = 0;
+    for (int y = 0; y < rgb.height(); ++y) {
+        const auto* line = reinterpret_cast<const QRgb*>(rgb.constScanLine(y));
+        for (int x = 0; x < rgb.width(); ++x) {
+            for (const QColor& colour : colours)
+                count += (line[x] & 0xffffff) == (colour.rgb() & 0xffffff) ? 1 : 0;
+        }
+    }
+    return count;
+}
+
+double luminance(const QColor& colour)
+{
+    const auto channel = [](double c) {
+        return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) +
+           0.0722 * channel(colour.blueF());
+}
+
+double contrast(const QColor& a, const QColor& b)
+{
+    const double x = luminance(a), y = luminance(b);
+    return (std::max(x, y) + 0.05) / (std::min(x, y) + 0.05);
+}
+
+// The waterfall's rows, as on screen now (the header above them left out).
+QImage rowsOf(MainWindow& window)
+{
+    WaterfallView* view = window.waterfall();
+    view->viewport()->repaint();
+    const QImage all = view->viewport()->grab().toImage();
+    const int top = view->metrics().headerHeight;
+    return all.copy(0, top, all.width(), all.height() - top);
+}
+
+// The look is theme's everywhere, and none of other's background colours is left.
+void expectLook(MainWindow& window, const ViewTheme& theme, const ViewTheme& other)
+{
+    QTRY_COMPARE(window.waterfall()->scene().theme, &theme); // palette changes are posted
+    QApplication::processEvents();
+    // The other look's row colours, but not white or black (the critical path's inks). Text edges
+    // may blend into one of them here and there: the old look would cover the whole area.
+    const QColor otherBackground =
+        other.background == other.criticalPath || other.background == other.criticalPathOnDark
+            ? other.alternateRow
+            : other.background;
+    const QImage rows = rowsOf(window);
+    QVERIFY(pixelsOf(rows, {theme.background, theme.alternateRow}) > rows.width() * rows.height() / 4);
+    const int few = rows.width() * rows.height() / 500;
+    QVERIFY(pixelsOf(rows, {otherBackground, other.alternateRow}) < few);
+    // A scroll shifts the cached picture: what it reuses must be in this look too.
+    QScrollBar* scroll = window.waterfall()->verticalScrollBar();
+    scroll->setValue(scroll->value() + 3 * window.waterfall()->metrics().rowHeight);
+    const QImage scrolled = rowsOf(window);
+    QVERIFY(pixelsOf(scrolled, {theme.alternateRow}) > 0);
+    QVERIFY(pixelsOf(scrolled, {otherBackground, other.alternateRow}) < few);
+    scroll->setValue(0);
+
+    WaterfallMinimap* minimap = window.tracePanel()->minimap();
+    minimap->repaint();
+    const QImage map = minimap->grab().toImage();
+    QVERIFY(pixelsOf(map, {theme.minimapBackground}) > 0);
+    QCOMPARE(pixelsOf(map, {other.minimapBackground}), 0);
+
+    // The notice: its banner in this look's amber, its text readable on it.
+    QLabel* notice = window.tracePanel()->noticeLabel();
+    QVERIFY(notice->isVisible());
+    QVERIFY(window.tracePanel()->noticeText().contains(QStringLiteral("in error")));
+    const QImage banner = notice->grab().toImage();
+    QCOMPARE(banner.pixelColor(2, 2), theme.noticeBackground);
+    QVERIFY(pixelsOf(banner, {theme.noticeBackground}) > banner.width() * banner.height() / 2);
+    QCOMPARE(pixelsOf(banner, {other.noticeBackground}), 0);
+    double best = 0; // the text's strongest pixels against the banner
+    for (int y = 0; y < banner.height(); ++y)
+        for (int x = 0; x < banner.width(); ++x)
+            best = std::max(best, contrast(banner.pixelColor(x, y), theme.noticeBackground));
+    QVERIFY2(best >= 7, qPrintable(QString::number(best)));
+    QVERIFY(contrast(theme.noticeText, theme.noticeBackground) >= 7);
+}
+
+void check(std::unique_ptr<TraceSession> session)
+{
+    QSettings().setValue(AppearanceSetting::key(), QStringLiteral("dark"));
+    MainWindow window(std::move(session));
+    window.resize(1300, 800);
+    window.show();
+    openAndWait(window, {test::sourcePath(QStringLiteral("resources/samples/checkout.otlp.json"))});
+    QVERIFY(window.waterfall()->verticalScrollBar()->maximum() > 0); // rows enough to scroll
+    expectLook(window, ViewTheme::dark(), ViewTheme::light());
+    window.action(QStringLiteral("appearance-light"))->trigger();
+    expectLook(window, ViewTheme::light(), ViewTheme::dark());
+    window.action(QStringLiteral("appearance-dark"))->trigger();
+    expectLook(window, ViewTheme::dark(), ViewTheme::light());
+}
+
+} // namespace window_appearance
 
 class MainWindowTest : public QObject
 {
@@ -514,6 +624,12 @@ private slots:
             QCOMPARE(QApplication::palette().color(QPalette::Window),
                      QApplication::style()->standardPalette().color(QPalette::Window));
             QVERIFY(window.action(QStringLiteral("appearance-system"))->isChecked());
+        }
+        {
+            // Switched while the window runs, with a trace on screen: the waterfall's cached rows,
+            // a scroll after the switch, the minimap and the trace's notice all take the new look,
+            // with nothing left in the old one.
+            window_appearance::check(sessionOn(temporary.path));
         }
     }
 };

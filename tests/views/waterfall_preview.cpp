@@ -6,8 +6,17 @@
 // look at.
 //   waterfall_preview FILE --out OUT.png [--theme light|dark] [--zoom STEPS] [--drag PIXELS]
 //                     [--skew] [--size WxH] [--hide SERVICE] [--find TEXT] [--menu]
+//                     [--list-view] [--switch DIGIT...] [--look-after light|dark] [--stay]
+//                     [--time-switches N]
 // --hide unticks a service in View → Services; --find types TEXT into the find bar and presses
-// Enter; --menu opens the selected span's context menu (from the keyboard).
+// Enter; --menu opens the selected span's context menu (from the keyboard). --list-view adds the
+// tests' span list as a second view (never in the product), --switch presses Ctrl+DIGIT (after
+// the other steps; repeatable, in order), --look-after changes the appearance while the window
+// runs (as View → Appearance does, without saving it) and then scrolls three rows;
+// --time-switches adds an empty second view and prints how long N switches to it and back to the
+// waterfall take, each painted; --stay keeps the window
+// open after the picture (for a screenshot of the real window with xshot).
+#include "SpanListTestView.h"
 #include "app/MainWindow.h"
 #include "app/TraceSession.h"
 #include "model/Workspace.h"
@@ -15,17 +24,22 @@
 #include "views/TracePanel.h"
 #include "views/ViewTheme.h"
 #include "views/WaterfallView.h"
+#include "views/common/TraceViewSwitcher.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QContextMenuEvent>
+#include <QElapsedTimer>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPainter>
+#include <QScrollBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWheelEvent>
+#include <algorithm>
 #include <cstdio>
+#include <vector>
 
 using namespace spanscope;
 
@@ -34,7 +48,10 @@ int main(int argc, char** argv)
     QApplication app(argc, argv);
     QStringList args = QApplication::arguments().mid(1);
     QString file, out, hide, find, theme = QStringLiteral("light");
-    bool menu = false;
+    bool menu = false, listView = false, stay = false;
+    QList<int> switches;
+    QString lookAfter;
+    int timedSwitches = 0;
     int zoomSteps = 0, drag = 0, width = 1500, height = 920;
     bool skew = false;
     for (int i = 0; i < args.size(); ++i) {
@@ -58,6 +75,16 @@ int main(int argc, char** argv)
             find = next();
         else if (a == QLatin1String("--menu"))
             menu = true;
+        else if (a == QLatin1String("--list-view"))
+            listView = true;
+        else if (a == QLatin1String("--switch"))
+            switches << next().toInt();
+        else if (a == QLatin1String("--time-switches"))
+            timedSwitches = next().toInt();
+        else if (a == QLatin1String("--look-after"))
+            lookAfter = next();
+        else if (a == QLatin1String("--stay"))
+            stay = true;
         else if (a == QLatin1String("--size")) {
             const QStringList parts = next().split(QLatin1Char('x'));
             width = parts.value(0).toInt();
@@ -71,8 +98,6 @@ int main(int argc, char** argv)
                              "[--drag PIXELS] [--skew] [--size WxH]\n");
         return 2;
     }
-    ViewTheme::applyToApplication(*appearance);
-
     QTemporaryDir dir;
     auto workspace = Workspace::open(dir.filePath(QStringLiteral("preview.spanscope")).toStdString(),
                                      Workspace::OpenMode::CreateIfMissing);
@@ -81,6 +106,14 @@ int main(int argc, char** argv)
         return 1;
     }
     MainWindow window(std::make_unique<TraceSession>(std::move(*workspace)));
+    if (listView)
+        window.tracePanel()->switcher()->addView(QStringLiteral("list"), QStringLiteral("Span List (test)"),
+                                                 new test::SpanListTestView(window.tracePanel()->state()));
+    if (timedSwitches > 0)
+        window.tracePanel()->switcher()->addView(QStringLiteral("empty"), QStringLiteral("Empty"),
+                                                 new QWidget);
+    // After the window, which applies the saved appearance.
+    ViewTheme::applyToApplication(*appearance);
     window.resize(width, height);
     window.show();
     window.openFiles({file});
@@ -124,6 +157,45 @@ int main(int argc, char** argv)
         QTest::keyClick(edit, Qt::Key_Return);
         QTest::qWait(500); // the search runs in the background
     }
+    for (const int digit : switches) {
+        // The View menu entry that Ctrl+DIGIT triggers (a bare X server may not activate the
+        // window, and shortcuts need an active one).
+        const QStringList ids = window.tracePanel()->switcher()->viewIds();
+        if (digit >= 1 && digit <= ids.size())
+            window.tracePanel()->switcher()->action(ids[digit - 1])->trigger();
+    }
+    if (timedSwitches > 0) {
+        // Each switch as the user sees it: the view shown and painted (repaint() paints now).
+        TraceViewSwitcher* switcher = window.tracePanel()->switcher();
+        window.repaint(); // the first paint (the minimap's picture of every row) is not a switch's
+        QApplication::processEvents();
+        std::vector<double> toEmpty, toWaterfall;
+        QElapsedTimer timer;
+        for (int round = 0; round < timedSwitches; ++round) {
+            for (const auto& [id, times] : {std::pair{QStringLiteral("empty"), &toEmpty},
+                                            std::pair{QStringLiteral("waterfall"), &toWaterfall}}) {
+                timer.start();
+                switcher->setCurrentView(id);
+                window.tracePanel()->repaint();
+                times->push_back(double(timer.nsecsElapsed()) / 1e6);
+                QApplication::processEvents();
+            }
+        }
+        const auto median = [](std::vector<double> v) {
+            std::sort(v.begin(), v.end());
+            return v[v.size() / 2];
+        };
+        std::printf("%zu spans, %d switches each way: to another view %.2f ms, back to the waterfall %.2f ms "
+                    "(medians; slowest back %.2f ms)\n",
+                    view->analysis()->data.size(), timedSwitches, median(toEmpty), median(toWaterfall),
+                    *std::max_element(toWaterfall.begin(), toWaterfall.end()));
+    }
+    if (const auto look = ViewTheme::parse(lookAfter)) {
+        ViewTheme::applyToApplication(*look);
+        QTest::qWait(50); // palette changes are posted
+        view->verticalScrollBar()->setValue(view->verticalScrollBar()->value() +
+                                            3 * view->metrics().rowHeight);
+    }
     if (menu) {
         QContextMenuEvent event(QContextMenuEvent::Keyboard, QPoint(), QCursor::pos());
         QApplication::sendEvent(view, &event);
@@ -139,5 +211,5 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "waterfall_preview: cannot write %s\n", qPrintable(out));
         return 1;
     }
-    return 0;
+    return stay ? app.exec() : 0;
 }
