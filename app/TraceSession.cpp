@@ -175,7 +175,7 @@ void TraceSession::startNextImport()
             };
             return importFile(**workspace, path.toStdString(), options, progress, &cancel);
         },
-        [this](ImportOutcome outcome) {
+        [this](const ImportOutcome& outcome) {
             bool added = false;
             if (outcome.succeeded() && std::find(m_openSources.begin(), m_openSources.end(),
                                                  outcome.sourceId) == m_openSources.end()) {
@@ -218,7 +218,7 @@ void TraceSession::loadTrace(int64_t traceRow, const AnalysisOptions& options)
             loaded.analysis = analyzeTrace(std::move(*data), options);
             return {std::move(loaded), QString()};
         },
-        [this](std::pair<LoadedTrace, QString> result) {
+        [this](const std::pair<LoadedTrace, QString>& result) {
             if (result.first.analysis)
                 emit traceLoaded(result.first);
             else
@@ -252,7 +252,7 @@ int64_t TraceSession::findTrace(const TraceId& traceId) const
     return 0;
 }
 
-void TraceSession::search(std::shared_ptr<const TraceAnalysis> analysis, const SearchQuery& query)
+void TraceSession::search(const std::shared_ptr<const TraceAnalysis>& analysis, const SearchQuery& query)
 {
     if (!analysis)
         return;
@@ -267,7 +267,7 @@ void TraceSession::search(std::shared_ptr<const TraceAnalysis> analysis, const S
             }
             return searchTrace((*workspace)->db(), analysis->data, query, &cancel);
         },
-        [this](SearchResult result) { emit searchFinished(result); });
+        [this](const SearchResult& result) { emit searchFinished(result); });
 }
 
 void TraceSession::waitForIdle()

@@ -65,7 +65,7 @@ public:
     int64_t findTrace(const TraceId& traceId) const;
 
     // Finds spans of the loaded trace in the background; a newer search replaces an older one.
-    void search(std::shared_ptr<const TraceAnalysis> analysis, const SearchQuery& query);
+    void search(const std::shared_ptr<const TraceAnalysis>& analysis, const SearchQuery& query);
     // Blocks until background work is done and its results delivered (tests, command line).
     void waitForIdle();
 

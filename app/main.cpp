@@ -43,7 +43,7 @@ int runWindow(int argc, char** argv)
     const auto parsed = cli::ArgumentParser::parse(cli::Commands::window(), cli::decodeArguments(argc, argv));
     if (const int* status = std::get_if<int>(&parsed))
         return *status;
-    const cli::ParsedArguments& args = std::get<cli::ParsedArguments>(parsed);
+    const auto& args = std::get<cli::ParsedArguments>(parsed);
     if (args.flag("version")) {
         std::printf("spanscope %s\n", SPANSCOPE_VERSION);
         return cli::Success;
@@ -92,7 +92,15 @@ int runWindow(int argc, char** argv)
 
 int main(int argc, char** argv)
 {
-    if (const auto status = spanscope::runCommandLine(argc, argv))
-        return *status;
-    return runWindow(argc, argv);
+    // Everything that can fail reports itself; this is the last line of defence, so that even an
+    // unexpected exception ends with a message and an exit status instead of std::terminate.
+    try {
+        if (const auto status = spanscope::runCommandLine(argc, argv))
+            return *status;
+        return runWindow(argc, argv);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "spanscope: %s\n",
+                     spanscope::cli::terminalSafe(std::string_view(e.what()), 4000).c_str());
+        return spanscope::cli::Failure;
+    }
 }

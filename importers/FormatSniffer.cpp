@@ -53,6 +53,23 @@ Keys objectKeys(JsonScanner& scanner, Keys* firstDataElementKeys = nullptr, Keys
     return keys;
 }
 
+// The UI/API download: {"data": [trace...]}.
+bool isJaegerDownload(const Keys& keys, const Keys& dataKeys)
+{
+    return has(keys, "data") && (dataKeys.empty() || has(dataKeys, "spans") || has(dataKeys, "traceID"));
+}
+
+// A bare trace, api_v2 protobuf-JSON (whose spans may omit an empty operationName), or a single
+// api_v2 span (Zipkin spans have "id", never "spanId").
+bool isJaegerTraceOrSpan(const Keys& keys, const Keys& spanKeys)
+{
+    return has(keys, "traceID") ||
+           (has(keys, "spans") &&
+            (has(spanKeys, "operationName") || has(spanKeys, "spanID") || has(spanKeys, "spanId") ||
+             has(keys, "processes") || has(keys, "processMap"))) ||
+           (has(keys, "traceId") && has(keys, "spanId"));
+}
+
 SniffResult fromObjectKeys(const Keys& keys, const Keys& dataKeys, const Keys& spanKeys)
 {
     SniffResult result;
@@ -64,16 +81,7 @@ SniffResult fromObjectKeys(const Keys& keys, const Keys& dataKeys, const Keys& s
         result.problem = "an OTLP metrics file, not traces";
     } else if (has(keys, "resourceProfiles")) {
         result.problem = "an OTLP profiles file, not traces";
-    } else if (has(keys, "data") &&
-               (dataKeys.empty() || has(dataKeys, "spans") || has(dataKeys, "traceID"))) {
-        result.format = TraceFormat::JaegerJson;
-    } else if (has(keys, "traceID") ||
-               (has(keys, "spans") &&
-                (has(spanKeys, "operationName") || has(spanKeys, "spanID") || has(spanKeys, "spanId") ||
-                 has(keys, "processes") || has(keys, "processMap"))) ||
-               (has(keys, "traceId") && has(keys, "spanId"))) {
-        // The last two: api_v2 protobuf-JSON, whose spans may omit an empty operationName, and a
-        // single api_v2 span (Zipkin spans have "id", never "spanId").
+    } else if (isJaegerDownload(keys, dataKeys) || isJaegerTraceOrSpan(keys, spanKeys)) {
         result.format = TraceFormat::JaegerJson;
     } else if (has(keys, "traceId") && has(keys, "id")) {
         result.format = TraceFormat::ZipkinJson;
@@ -150,14 +158,14 @@ bool looksLikeProtobuf(std::string_view head)
     size_t pos = 1;
     uint64_t length = 0;
     for (int shift = 0; pos < head.size() && shift < 35; shift += 7) {
-        const uint8_t byte = uint8_t(head[pos++]);
+        const auto byte = uint8_t(head[pos++]);
         length |= uint64_t(byte & 0x7F) << shift;
         if (!(byte & 0x80))
             break;
     }
     if (pos >= head.size())
         return length == 0;
-    const uint8_t inner = uint8_t(head[pos]);
+    const auto inner = uint8_t(head[pos]);
     return length > 0 && (inner == 0x0A || inner == 0x12 || inner == 0x1A);
 }
 

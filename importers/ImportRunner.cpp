@@ -68,7 +68,7 @@ ImportOutcome importFile(Workspace& workspace, const std::string& path, const Im
         WriterOptions writerOptions;
         writerOptions.importerVersion = kImporterVersion;
         WorkspaceWriter writer(workspace, *identity, writerOptions);
-        const uint64_t total = uint64_t(identity->size);
+        const auto total = uint64_t(identity->size);
         uint64_t lastReported = 0;
         const auto onRead = [&]() {
             if (cancel && cancel->load(std::memory_order_relaxed))

@@ -13,7 +13,7 @@ ErrorAnalysis analyzeErrors(const TraceData& trace, const SpanTree& tree)
     // errorBelow[i]: some strict descendant of i is in error. Preorder backwards visits every
     // child before its parent, so one pass propagates it up without recursion.
     std::vector<uint8_t> errorBelow(n, 0);
-    for (uint32_t k = uint32_t(tree.preorder.size()); k-- > 0;) {
+    for (auto k = uint32_t(tree.preorder.size()); k-- > 0;) {
         const uint32_t span = tree.preorder[k];
         const bool error = isErrorSpan(trace, span);
         result.errorInSubtree[span] = uint8_t(error || errorBelow[span]);

@@ -129,6 +129,8 @@ void buildPreorder(SpanTree& tree)
     tree.subtreeSize.assign(n, 1);
     tree.preorderIndex.assign(n, 0);
     std::vector<uint32_t> stack;
+    // std::views::reverse, which clang-tidy suggests, does not parse in clang 14.
+    // NOLINTNEXTLINE(modernize-loop-convert)
     for (auto root = tree.roots.rbegin(); root != tree.roots.rend(); ++root)
         stack.push_back(*root);
     while (!stack.empty()) {

@@ -315,7 +315,7 @@ bool AttributeReader::readVarint(uint64_t& out)
     for (int shift = 0; shift < 64; shift += 7) {
         if (m_pos >= m_data.size())
             return false;
-        const uint8_t byte = uint8_t(m_data[m_pos++]);
+        const auto byte = uint8_t(m_data[m_pos++]);
         out |= uint64_t(byte & 0x7F) << shift;
         if (!(byte & 0x80))
             return true;

@@ -52,8 +52,10 @@ constexpr int kToolTipLines = 40;
 
 AttributeModel::AttributeModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void AttributeModel::setAttributes(std::string_view blob,
-                                   std::vector<std::pair<QString, QString>> leadingRows)
+void AttributeModel::setAttributes(
+    std::string_view blob,
+    std::vector<std::pair<QString, QString>> leadingRows) // NOLINT(performance-unnecessary-value-param):
+                                                          // moved from below
 {
     beginResetModel();
     m_rows.clear();

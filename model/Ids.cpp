@@ -7,17 +7,19 @@ namespace spanscope {
 
 namespace {
 
-// Hex digit values by byte, -1 for anything else: ids are parsed for every span of every import.
+// Hex digit values by byte, kNotHex for anything else: ids are parsed for every span of every
+// import, so a whole id is checked with one test after the loop.
+constexpr uint8_t kNotHex = 0x10;
 constexpr auto kHexValues = [] {
-    std::array<int8_t, 256> values{};
+    std::array<uint8_t, 256> values{};
     for (auto& value : values)
-        value = -1;
+        value = kNotHex;
     for (int c = '0'; c <= '9'; ++c)
-        values[size_t(c)] = int8_t(c - '0');
+        values[size_t(c)] = uint8_t(c - '0');
     for (int c = 'a'; c <= 'f'; ++c)
-        values[size_t(c)] = int8_t(c - 'a' + 10);
+        values[size_t(c)] = uint8_t(c - 'a' + 10);
     for (int c = 'A'; c <= 'F'; ++c)
-        values[size_t(c)] = int8_t(c - 'A' + 10);
+        values[size_t(c)] = uint8_t(c - 'A' + 10);
     return values;
 }();
 
@@ -30,13 +32,13 @@ std::optional<uint64_t> parseHex64(std::string_view text)
     if (text.empty() || text.size() > 16)
         return std::nullopt;
     uint64_t value = 0;
-    int invalid = 0;
+    unsigned invalid = 0;
     for (char c : text) {
-        const int digit = kHexValues[uint8_t(c)];
+        const unsigned digit = kHexValues[uint8_t(c)];
         invalid |= digit;
         value = (value << 4) | uint64_t(digit & 0xF);
     }
-    if (invalid < 0)
+    if (invalid & kNotHex)
         return std::nullopt;
     return value;
 }

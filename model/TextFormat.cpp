@@ -9,7 +9,7 @@ namespace spanscope {
 
 QString TextFormat::duration(int64_t ns)
 {
-    const double value = double(ns);
+    const auto value = double(ns);
     const double magnitude = std::fabs(value);
     if (magnitude < 1e3)
         return tr("%1 ns").arg(ns);

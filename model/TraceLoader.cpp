@@ -37,7 +37,7 @@ bool TraceLoader::loadPack(TraceData& trace)
         sqlite3_blob_close(blob);
         return false;
     }
-    const size_t size = size_t(sqlite3_blob_bytes(blob));
+    const auto size = size_t(sqlite3_blob_bytes(blob));
     const bool ok = TracePack::decode(
         [blob](void* out, size_t bytes, size_t offset) {
             return sqlite3_blob_read(blob, out, int(bytes), int(offset)) == SQLITE_OK;

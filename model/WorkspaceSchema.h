@@ -3,12 +3,7 @@
 
 #include "Sqlite.h"
 
-namespace spanscope {
-
-// The workspace file's schema: creation, version check and migrations (docs/ARCHITECTURE.md,
-// "Workspace schema"). PRAGMA application_id marks the file as ours; PRAGMA user_version holds the
-// schema version.
-namespace WorkspaceSchema {
+namespace spanscope::WorkspaceSchema {
 
 constexpr int kApplicationId = 0x53707363; // "Spsc"
 constexpr int kCurrentVersion = 3;
@@ -29,6 +24,4 @@ void create(sql::Database& db);
 // Brings an older workspace to the current version in one transaction.
 void migrate(sql::Database& db, int fromVersion);
 
-} // namespace WorkspaceSchema
-
-} // namespace spanscope
+} // namespace spanscope::WorkspaceSchema

@@ -14,6 +14,8 @@ packages=(
   zlib1g-dev libzstd-dev libgl-dev
   # tests: a virtual X server, screenshots, metadata validators
   xvfb xauth imagemagick desktop-file-utils appstream
+  # lint gate (scripts/lint.sh): clang-format, clang-tidy, clazy
+  clang-format clang-tidy clazy
   # fonts so rendered views have glyphs on a bare machine
   fonts-dejavu-core
 )

@@ -60,14 +60,14 @@ SpanDetailsView::SpanDetailsView(QWidget* parent)
                 const QString traceId = QString::fromStdString(toHex128(link->traceId));
                 const QString spanId = QString::fromStdString(toHex64(link->spanId));
                 QAction* first = menu->actions().value(0);
-                QAction* go = new QAction(tr("&Go to Linked Span"), menu);
+                auto* go = new QAction(tr("&Go to Linked Span"), menu);
                 go->setObjectName(QStringLiteral("goToLinkedSpan"));
                 connect(go, &QAction::triggered, this, [this, row = index.row()] { activateLink(row); });
-                QAction* copyTrace = new QAction(tr("Copy &Trace ID"), menu);
+                auto* copyTrace = new QAction(tr("Copy &Trace ID"), menu);
                 copyTrace->setObjectName(QStringLiteral("copyTraceId"));
                 connect(copyTrace, &QAction::triggered, this,
                         [traceId] { QApplication::clipboard()->setText(traceId); });
-                QAction* copySpan = new QAction(tr("Copy &Span ID"), menu);
+                auto* copySpan = new QAction(tr("Copy &Span ID"), menu);
                 copySpan->setObjectName(QStringLiteral("copySpanId"));
                 connect(copySpan, &QAction::triggered, this,
                         [spanId] { QApplication::clipboard()->setText(spanId); });

@@ -175,7 +175,7 @@ SearchQuery TracePanel::query() const
     return query;
 }
 
-void TracePanel::setTrace(std::shared_ptr<const TraceAnalysis> analysis,
+void TracePanel::setTrace(const std::shared_ptr<const TraceAnalysis>& analysis,
                           std::vector<std::tuple<uint32_t, int64_t, int64_t>> events)
 {
     m_state->setAnalysis(analysis);

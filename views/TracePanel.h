@@ -46,7 +46,7 @@ public:
     // their shortcuts work anywhere in the window. The window puts them in its Find menu.
     QList<QAction*> findActions() const;
 
-    void setTrace(std::shared_ptr<const TraceAnalysis> analysis,
+    void setTrace(const std::shared_ptr<const TraceAnalysis>& analysis,
                   std::vector<std::tuple<uint32_t, int64_t, int64_t>> events);
     // The current find query, from the find bar.
     SearchQuery query() const;

@@ -96,7 +96,7 @@ QRectF WaterfallMinimap::frame() const
         plot.left() + double(m_view->windowStart() - times.traceStart) / duration * plot.width();
     const double x1 = plot.left() + double(m_view->windowEnd() - times.traceStart) / duration * plot.width();
     const auto [first, last] = m_view->visibleRowRange();
-    const double rows = double(m_view->rows().size());
+    const auto rows = double(m_view->rows().size());
     const double y0 = plot.top() + double(first) / rows * plot.height();
     const double y1 = plot.top() + std::min(double(last) / rows, 1.0) * plot.height();
     return QRectF(QPointF(std::max(x0, double(plot.left())), y0),

@@ -15,7 +15,7 @@ namespace {
 
 std::string isoTime(int64_t unixNs)
 {
-    const time_t seconds = time_t(unixNs / 1'000'000'000);
+    const auto seconds = time_t(unixNs / 1'000'000'000);
     std::tm utc{};
     gmtime_r(&seconds, &utc);
     char text[64];

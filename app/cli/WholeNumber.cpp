@@ -22,7 +22,7 @@ std::variant<uint64_t, QString> WholeNumber::parse(const QString& option, const 
     uint64_t value = 0;
     bool overflow = false;
     for (const QChar c : text) {
-        const uint64_t digit = uint64_t(c.unicode() - '0');
+        const auto digit = uint64_t(c.unicode() - '0');
         if (value > (UINT64_MAX - digit) / 10)
             overflow = true;
         else

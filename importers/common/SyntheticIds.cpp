@@ -47,8 +47,8 @@ bool SyntheticIds::fill(SpanRecord& span, bool hasStart)
     if (needTrace) {
         if (!m_trace.isValid()) {
             // The first span without a trace id names the file's synthetic trace.
-            const uint64_t start = uint64_t(span.startNs);
-            const uint64_t end = uint64_t(span.endNs);
+            const auto start = uint64_t(span.startNs);
+            const auto end = uint64_t(span.endNs);
             m_trace.high = Fnv(1).add("spanscope synthetic trace").add(span.name).add(start).add(end).value();
             m_trace.low = Fnv(2).add("spanscope synthetic trace").add(span.name).add(start).add(end).value();
         }

@@ -106,7 +106,7 @@ public:
                 fail(std::string("corrupt data (") + (m_stream.msg ? m_stream.msg : "inflate failed") + ")");
             }
         }
-        const size_t produced = size_t(m_stream.next_out - reinterpret_cast<Bytef*>(buffer));
+        const auto produced = size_t(m_stream.next_out - reinterpret_cast<Bytef*>(buffer));
         account(produced);
         return produced;
     }

@@ -9,7 +9,7 @@ namespace spanscope {
 
 namespace {
 
-constexpr size_t kChunkBytes = 256 * 1024;
+constexpr size_t kChunkBytes = size_t{256} * 1024;
 
 } // namespace
 

@@ -69,7 +69,7 @@ private:
             const ObjectKind kind = readObject(0, nullptr);
             if (kind == ObjectKind::Other)
                 throw ImportFailure(start,
-                                    "the JSON object holds no Jaeger \"data\", \"spans\" or span fields");
+                                    R"(the JSON object holds no Jaeger "data", "spans" or span fields)");
             if (kind == ObjectKind::Span)
                 m_shape |= SingleSpan;
             break;
@@ -247,7 +247,7 @@ private:
         m_context->sink.addSpan(span);
         reportNotes(where);
         if (!process.embedded && process.processId.empty())
-            m_context->warn(where, "span without \"processID\" or \"process\": it has no service");
+            m_context->warn(where, R"(span without "processID" or "process": it has no service)");
     }
 
     void readProcesses(JaegerProcessIds& ids)

@@ -99,7 +99,7 @@ void JaegerSpanReader::readLogs(ondemand::value array)
             }
         }
         if (!timed)
-            m_notes.push_back("a log without \"timestamp\" is placed at time 0");
+            m_notes.emplace_back("a log without \"timestamp\" is placed at time 0");
         event.attributes = attributes.data();
         event.droppedAttributes = attributes.droppedAttributes();
         noteAttributeLimits(attributes, m_limits, "tag", "log", m_notes);
@@ -146,7 +146,7 @@ void JaegerSpanReader::readReferences(ondemand::value array)
             }
         }
         if (!valid || reference.spanId == 0) {
-            m_notes.push_back("a reference without a valid span id was dropped");
+            m_notes.emplace_back("a reference without a valid span id was dropped");
             continue;
         }
         m_references.push_back(reference);
@@ -266,7 +266,7 @@ void JaegerSpanReader::parseTraceMessages(std::string_view json, size_t capacity
                         code = std::string(simdjson::trim(part.value().raw_json_token()));
                 }
                 if (!code.empty())
-                    text = code + " " + text;
+                    text.insert(0, " ").insert(0, code);
             } else if (value.type().value() == ondemand::json_type::string) {
                 text = std::string(value.get_string().value());
             } else {

@@ -87,7 +87,7 @@ bool JaegerTagReader::read(ondemand::value element, JaegerTag& tag, std::vector<
     ondemand::object object = element.get_object();
     auto key = object["key"];
     if (key.error() == simdjson::NO_SUCH_FIELD) {
-        notes.push_back("a tag without \"key\" was skipped");
+        notes.emplace_back("a tag without \"key\" was skipped");
         return false;
     }
     tag.key = readString(key.value(), "key");

@@ -42,7 +42,7 @@ public:
     static constexpr size_t kPadding = 64;
     // The buffer starts this small and doubles up to chunkSize while reads fill it: a small file
     // (a JSON Lines line, the sniffer's head, a test) does not zero-fill megabytes it never uses.
-    static constexpr size_t kInitialBytes = 64 * 1024;
+    static constexpr size_t kInitialBytes = size_t{64} * 1024;
 
     JsonScanner(ByteSource& source, const ImportLimits& limits, size_t chunkSize = 4 << 20);
 

@@ -238,7 +238,7 @@ void OtlpJsonElements::readLinks(ondemand::value array)
         }
         // Checked after the fields: an absent id is as unusable as an empty or all-zero one.
         if (!valid || !link.traceId.isValid() || link.spanId == 0) {
-            m_notes.push_back("a link without a valid trace and span id was dropped");
+            m_notes.emplace_back("a link without a valid trace and span id was dropped");
             continue;
         }
         link.attributes = attributes.data();
@@ -321,7 +321,7 @@ void OtlpJsonElements::parseSpan(std::string_view json, size_t capacity, SpanRec
                 if (id)
                     span.parentSpanId = *id;
                 else
-                    m_notes.push_back("invalid \"parentSpanId\" \"" + std::string(text.substr(0, 40)) +
+                    m_notes.push_back(R"(invalid "parentSpanId" ")" + std::string(text.substr(0, 40)) +
                                       "\"; the span is shown as a root");
             }
             break;

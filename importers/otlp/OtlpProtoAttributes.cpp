@@ -44,7 +44,7 @@ std::string_view OtlpProtoElements::text(std::string_view raw)
     if (isAscii(raw) || isValidUtf8(raw))
         return raw;
     if (m_repaired.empty())
-        m_notes.push_back("invalid UTF-8 replaced with U+FFFD");
+        m_notes.emplace_back("invalid UTF-8 replaced with U+FFFD");
     m_repaired.push_back(sanitizedUtf8(raw));
     return m_repaired.back();
 }
@@ -128,7 +128,7 @@ void OtlpProtoElements::addAnyValue(Encoder& encoder, std::string_view key, cons
     default:
         // string_value_strindex points into a profiles dictionary that trace files do not have.
         if (!m_strindexSeen)
-            m_notes.push_back("a string_value_strindex value (profiles only) read as empty");
+            m_notes.emplace_back("a string_value_strindex value (profiles only) read as empty");
         m_strindexSeen = true;
         encoder.addEmpty(key);
         return;

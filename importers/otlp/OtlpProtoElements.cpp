@@ -129,7 +129,7 @@ void OtlpProtoElements::readLink(const Field& link)
     const auto trace = traceIdFromBytes(traceId);
     const auto span = spanIdFromBytes(spanId);
     if (!trace || !trace->isValid() || !span || *span == 0) {
-        m_notes.push_back("a link without a valid trace and span id was dropped");
+        m_notes.emplace_back("a link without a valid trace and span id was dropped");
         return;
     }
     record.traceId = *trace;

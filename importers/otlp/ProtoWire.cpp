@@ -32,7 +32,7 @@ VarintStatus decodeVarint(std::string_view data, size_t& pos, uint64_t& value)
     for (int i = 0; i < 10; ++i) {
         if (p >= data.size())
             return VarintStatus::Truncated;
-        const uint8_t byte = uint8_t(data[p++]);
+        const auto byte = uint8_t(data[p++]);
         // The tenth byte holds only bit 63: anything more does not fit in 64 bits.
         if (i == 9 && byte > 1)
             return VarintStatus::Overflow;

@@ -107,7 +107,7 @@ private:
                 // The halves of one v1 record share their id, synthetic or not.
                 m_context->syntheticIds.share(record, first);
             } else if (!m_context->fillMissingIds(record)) {
-                m_notes.push_back("a span without ids, name or start time was skipped");
+                m_notes.emplace_back("a span without ids, name or start time was skipped");
                 continue;
             }
             first.traceId = record.traceId;

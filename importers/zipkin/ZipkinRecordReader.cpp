@@ -205,7 +205,7 @@ void ZipkinRecordReader::readBinaryAnnotations(ondemand::value array, ZipkinReco
             }
         }
         if (!keyed) {
-            m_notes.push_back("a binaryAnnotation without \"key\" was skipped");
+            m_notes.emplace_back("a binaryAnnotation without \"key\" was skipped");
             continue;
         }
         record.binaryAnnotations.push_back(annotation);
@@ -322,7 +322,7 @@ void ZipkinRecordReader::parseOnce(std::string_view json, size_t capacity, Zipki
         m_notes.push_back(std::to_string(record.droppedAnnotations) + " annotation(s) beyond " +
                           std::to_string(m_limits.maxEventsPerSpan) + " dropped");
     if (record.hasV1Fields && record.hasV2Fields)
-        m_notes.push_back(
+        m_notes.emplace_back(
             "a span with both v2 fields and v1 binaryAnnotations/annotation endpoints is read as "
             "v2; the v1 parts are ignored");
 }

@@ -86,7 +86,7 @@ void ZipkinSpanWriter::write(const ZipkinRecord& record, const ZipkinSpan& span,
     const std::optional<int64_t> start = span.timestampUs != 0 ? toNanos(span.timestampUs) : std::nullopt;
     const std::optional<int64_t> duration = span.durationUs != 0 ? toNanos(span.durationUs) : std::nullopt;
     if (span.timestampUs != 0 && !start)
-        notes.push_back("\"timestamp\" out of range; the span has no start time");
+        notes.emplace_back("\"timestamp\" out of range; the span has no start time");
     if (start) {
         out.startNs = *start;
         if (duration && !__builtin_add_overflow(*start, *duration, &out.endNs)) {

@@ -65,7 +65,7 @@ size_t ZipkinV1Conversion::newSpan(const ZipkinEndpoint* endpoint)
 
 bool ZipkinV1Conversion::closeEnough(ZipkinSpan& span, const ZipkinEndpoint& endpoint)
 {
-    const size_t index = size_t(&span - m_spans.data());
+    const auto index = size_t(&span - m_spans.data());
     if (!m_hasLocal[index]) {
         // Zipkin: a span without a local endpoint adopts the first endpoint it meets.
         span.localEndpoint = endpoint;

@@ -35,7 +35,8 @@ void addRows(const QString& root, const char* kind)
 void replayFile(const QString& target, const QString& path)
 {
     if (path.isEmpty())
-        QFAIL("no seed or finding under tests/fuzz/corpus or tests/data/fuzz-regressions: the corpus is missing");
+        QFAIL("no seed or finding under tests/fuzz/corpus or tests/data/fuzz-regressions: the corpus is "
+              "missing");
     const auto& entryPoints = fuzz::entryPoints();
     const auto entry = entryPoints.find(target.toStdString());
     QVERIFY2(entry != entryPoints.end(), qPrintable(QStringLiteral("no fuzz entry point named ") + target));

@@ -35,7 +35,8 @@ QStringList citingFiles()
         const QString relative = QDir(root).relativeFilePath(path);
         if (relative.startsWith(QLatin1String("build")) || relative.startsWith(QLatin1String(".git")) ||
             relative.startsWith(QLatin1String("tests/data/")) ||
-            relative == QLatin1String("tests/repository/tst_doc_references.cpp")) // its comments show the forms
+            relative ==
+                QLatin1String("tests/repository/tst_doc_references.cpp")) // its comments show the forms
             continue;
         files << relative;
     }
