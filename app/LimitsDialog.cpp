@@ -10,9 +10,9 @@
 namespace spanscope {
 
 namespace {
-const QString kMaxSpans = QStringLiteral("import/maxSpansPerFile");
-const QString kMaxValueBytes = QStringLiteral("import/maxValueBytes");
-const QString kMaxAttributes = QStringLiteral("import/maxAttributesPerOwner");
+constexpr QLatin1String kMaxSpans("import/maxSpansPerFile");
+constexpr QLatin1String kMaxValueBytes("import/maxValueBytes");
+constexpr QLatin1String kMaxAttributes("import/maxAttributesPerOwner");
 } // namespace
 
 ImportLimits LimitsDialog::load()

@@ -33,8 +33,11 @@ rm -f /tmp/spanscope-format.$$
 cmake --preset default >/dev/null
 cmake --build --preset default >/dev/null
 if [ -n "$changed_since" ]; then
+    # A changed header stands for its own .cpp (the one translation unit sure to include it).
     mapfile -t units < <(git diff --name-only --diff-filter=AMR "$changed_since" -- \
-        'model/*.cpp' 'importers/*.cpp' 'layout/*.cpp' 'views/*.cpp' 'app/*.cpp')
+        'model/*.cpp' 'importers/*.cpp' 'layout/*.cpp' 'views/*.cpp' 'app/*.cpp' \
+        'model/*.h' 'importers/*.h' 'layout/*.h' 'views/*.h' 'app/*.h' |
+        sed 's/\.h$/.cpp/' | sort -u | while read -r f; do [ -f "$f" ] && echo "$f"; done)
 else
     mapfile -t units < <(git ls-files 'model/*.cpp' 'importers/*.cpp' 'layout/*.cpp' 'views/*.cpp' 'app/*.cpp')
 fi
@@ -58,7 +61,7 @@ if ! printf '%s\n' "${units[@]}" |
     status=1
 fi
 
-findings=$(grep -E '(warning|error): ' "$log" | sed 's/\x1b\[[0-9;]*m//g' | sort -u || true)
+findings=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '(warning|error): ' | sort -u || true)
 if [ -n "$findings" ]; then
     echo "spanscope lint: findings in ${#units[@]} file(s):" >&2
     echo "$findings" >&2

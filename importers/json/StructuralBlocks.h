@@ -32,8 +32,8 @@ struct StructuralBlock
         const __m128i closeCurly = _mm_set1_epi8('}');
         const __m128i closeSquare = _mm_set1_epi8(']');
         for (int part = 0; part < 4; ++part) {
-            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + 16 * part));
             const int shift = 16 * part;
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + shift));
             const auto bits = [&](__m128i mask) {
                 return uint64_t(uint32_t(_mm_movemask_epi8(mask))) << shift;
             };
